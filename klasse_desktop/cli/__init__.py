@@ -1,0 +1,130 @@
+"""Headless commands: `klasse-desktop COMMAND ...`, for scripts, tests and admins.
+
+Every command goes through the same domain functions as the UI. Bad input is
+one clear line on stderr in the user's language and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from klasse_desktop import __version__, i18n
+from klasse_desktop.cli import argparse_i18n, rules_commands
+from klasse_desktop.cli.errors import CliError
+from klasse_desktop.i18n import _
+from klasse_desktop.protocol.errors import InvalidRulesError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
+def _language_from_env() -> str:
+    value = os.environ.get("KLASSE_LANG", "")[:2].lower()
+    return value if value in i18n.SUPPORTED_LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=i18n.SUPPORTED_LANGUAGES,
+        default=_language_from_env(),
+        help=_("language of the output (default: nl)"),
+    )
+    common.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_("output format")
+    )
+
+    parser = _Parser(
+        prog="klasse-desktop",
+        description=_("Klasse Desktop: the social-media protocol of Stichting Klasse as answers."),
+    )
+    parser.add_argument("--version", action="version", version=f"klasse-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    add(
+        "wizards",
+        rules_commands.cmd_wizards,
+        _("list the wizards with their questions and choices"),
+    )
+
+    decide = add(
+        "decide",
+        rules_commands.cmd_decide,
+        _("answer a wizard's questions and show the outcome or the next question"),
+    )
+    decide.add_argument("wizard", metavar=_("WIZARD"), help=_("wizard ID, e.g. plaatsen"))
+    decide.add_argument(
+        "--answer",
+        "-a",
+        action="append",
+        metavar=_("QUESTION=CHOICE"),
+        help=_("an answer; repeat for every question"),
+    )
+
+    paths = add("paths", rules_commands.cmd_paths, _("list every complete path of a wizard"))
+    paths.add_argument("wizard", metavar=_("WIZARD"), help=_("wizard ID, e.g. plaatsen"))
+
+    protocol = add("protocol", rules_commands.cmd_protocol, _("show the protocol or one clause"))
+    protocol.add_argument("clause", nargs="?", metavar=_("CLAUSE"), help=_("clause ID, e.g. A9"))
+    protocol.add_argument("--search", metavar=_("TEXT"), help=_("search the clauses"))
+
+    check = add(
+        "check-rules",
+        rules_commands.cmd_check_rules,
+        _("validate the protocol and wizard files and report clause coverage"),
+    )
+    check.add_argument(
+        "--resources",
+        metavar=_("DIR"),
+        help=_("check this resources folder instead of the installed one (for protocol editors)"),
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_language_from_env())
+    argparse_i18n.install()
+    # Parse once to learn --lang, so that help and errors come in that language.
+    for index, arg in enumerate(argv):
+        if (
+            arg == "--lang"
+            and index + 1 < len(argv)
+            and argv[index + 1] in i18n.SUPPORTED_LANGUAGES
+        ):
+            i18n.set_language(argv[index + 1])
+        elif arg.startswith("--lang=") and arg[7:] in i18n.SUPPORTED_LANGUAGES:
+            i18n.set_language(arg[7:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    i18n.set_language(args.lang)
+    try:
+        return int(args.handler(args))
+    except CliError as exc:
+        print(_("klasse-desktop: {message}").format(message=exc), file=sys.stderr)
+        return exc.exit_code
+    except InvalidRulesError as exc:
+        print(_("klasse-desktop: the rule files contain errors:"), file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,139 @@
+"""Turning engine results into text for a terminal and dicts for `--format json`.
+
+JSON keys and IDs are stable (scripts depend on them); texts inside are in the
+requested language.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from klasse_desktop.i18n import _
+from klasse_desktop.protocol.engine import Step
+from klasse_desktop.protocol.labels import KIND_SYMBOLS, file_type_label, kind_label
+from klasse_desktop.protocol.models import Outcome, Question, RuleSet, Wizard
+
+WIDTH = 88
+
+
+def wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def bullet(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=f"{indent}• ", subsequent_indent=f"{indent}  ")
+
+
+# -- dicts --------------------------------------------------------------------------
+
+
+def question_dict(question: Question, lang: str) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "text": question.text.get(lang),
+        "help": question.help.get(lang),
+        "choices": [
+            {"id": c.id, "label": c.label.get(lang), "next": c.next} for c in question.choices
+        ],
+    }
+
+
+def wizard_dict(wizard: Wizard, lang: str) -> dict[str, Any]:
+    return {
+        "id": wizard.id,
+        "title": wizard.title.get(lang),
+        "summary": wizard.summary.get(lang),
+        "audience": wizard.audience.value,
+        "start": wizard.start,
+        "questions": [question_dict(q, lang) for q in wizard.questions.values()],
+        "outcomes": [o.id for o in wizard.outcomes.values()],
+    }
+
+
+def steps_dict(steps: list[Step], lang: str) -> list[dict[str, str]]:
+    return [
+        {
+            "question": s.question.id,
+            "question_text": s.question.text.get(lang),
+            "choice": s.choice.id,
+            "choice_label": s.choice.label.get(lang),
+        }
+        for s in steps
+    ]
+
+
+def outcome_dict(rules: RuleSet, outcome: Outcome, lang: str) -> dict[str, Any]:
+    protocol = rules.protocol
+    return {
+        "id": outcome.id,
+        "kind": outcome.kind.value,
+        "kind_label": kind_label(outcome.kind),
+        "verdict": outcome.verdict.get(lang),
+        "explanation": outcome.explanation.get(lang),
+        "conditions": [c.get(lang) for c in outcome.conditions],
+        "contacts": [
+            {
+                "id": cid,
+                "name": rules.contacts[cid].name.get(lang),
+                "phone": rules.contacts[cid].phone,
+                "description": rules.contacts[cid].description.get(lang),
+            }
+            for cid in outcome.contacts
+        ],
+        "file_type": outcome.file_type.value if outcome.file_type else None,
+        "clauses": [
+            {"id": cid, "text": protocol.clause(cid).text.get(lang)} for cid in outcome.clauses
+        ],
+        "protocol_version": protocol.version,
+    }
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def question_text(question: Question, lang: str, *, hint: str | None = None) -> str:
+    lines = [f"{question.text.get(lang)}  [{question.id}]", wrap(question.help.get(lang)), ""]
+    width = max(len(c.id) for c in question.choices)
+    for choice in question.choices:
+        lines.append(f"  {choice.id:<{width}}  {choice.label.get(lang)}")
+    if hint:
+        lines += ["", hint]
+    return "\n".join(lines)
+
+
+def outcome_text(rules: RuleSet, outcome: Outcome, steps: list[Step], lang: str) -> str:
+    protocol = rules.protocol
+    lines = [
+        f"{KIND_SYMBOLS[outcome.kind]} {kind_label(outcome.kind).upper()}",
+        wrap(outcome.verdict.get(lang), ""),
+        "",
+    ]
+    if outcome.conditions:
+        lines.append(_("Conditions:"))
+        lines += [bullet(c.get(lang)) for c in outcome.conditions]
+        lines.append("")
+    if outcome.contacts:
+        lines.append(_("Contact:"))
+        for cid in outcome.contacts:
+            contact = rules.contacts[cid]
+            name = contact.name.get(lang)
+            lines.append(bullet(f"{name} — {contact.phone}" if contact.phone else name))
+        lines.append("")
+    if outcome.file_type:
+        lines.append(_("File: {file}").format(file=file_type_label(outcome.file_type)))
+        lines.append("")
+    lines.append(_("Why?"))
+    lines.append(wrap(outcome.explanation.get(lang)))
+    if steps:
+        lines.append(_("  Your answers:"))
+        for step in steps:
+            lines.append(
+                bullet(f"{step.question.text.get(lang)} → {step.choice.label.get(lang)}", "    ")
+            )
+    lines.append("")
+    lines.append(_("Protocol clauses (version {version}):").format(version=protocol.version))
+    for cid in outcome.clauses:
+        lines.append(f"  {cid}")
+        lines.append(wrap(f"“{protocol.clause(cid).text.get(lang)}”", "      "))
+    return "\n".join(lines)

@@ -1,0 +1,11 @@
+"""Locale-aware dates through Babel ("23 februari 2026"), imported only when used."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def format_date(value: date, language: str, format: str = "long") -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=format, locale=language)
