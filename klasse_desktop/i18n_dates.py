@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+# British English: day-month order like the Dutch original ("23 February 2026").
+BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
 
 def format_date(value: date, language: str, format: str = "long") -> str:
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=format, locale=language)
+    return babel_format_date(value, format=format, locale=BABEL_LOCALES.get(language, language))

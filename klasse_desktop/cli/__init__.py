@@ -34,10 +34,12 @@ def _language_from_env() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
+    # --lang is accepted before and after the command; SUPPRESS keeps the
+    # sub-command from overwriting a value given before it.
     common.add_argument(
         "--lang",
         choices=i18n.SUPPORTED_LANGUAGES,
-        default=_language_from_env(),
+        default=argparse.SUPPRESS,
         help=_("language of the output (default: nl)"),
     )
     common.add_argument(
@@ -49,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Klasse Desktop: the social-media protocol of Stichting Klasse as answers."),
     )
     parser.add_argument("--version", action="version", version=f"klasse-desktop {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=i18n.SUPPORTED_LANGUAGES,
+        default=_language_from_env(),
+        help=_("language of the output (default: nl)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:

@@ -12,12 +12,18 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from klasse_desktop.i18n import _
+from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.errors import RuleError
 from klasse_desktop.protocol.models import LocalizedText
 from klasse_desktop.protocol.yamlsource import YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+
+def _at_least(key: str, n: int) -> str:
+    return ngettext(
+        "'{key}' needs at least {n} item", "'{key}' needs at least {n} items", n
+    ).format(key=key, n=n)
 
 
 class Reader:
@@ -64,13 +70,13 @@ class Reader:
         line = mapping.line_of(key)
         if value is None:
             if min_items:
-                self.error(line, _("'{key}' needs at least {n} items").format(key=key, n=min_items))
+                self.error(line, _at_least(key, min_items))
             return []
         if not isinstance(value, YamlList):
             self.error(line, _("'{key}' must be a list").format(key=key))
             return []
         if len(value) < min_items:
-            self.error(line, _("'{key}' needs at least {n} items").format(key=key, n=min_items))
+            self.error(line, _at_least(key, min_items))
         return list(zip(value.item_lines, value, strict=True))
 
     # -- scalars -----------------------------------------------------------------
