@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from klasse_desktop.cli import main
-from klasse_desktop.cli import rules_commands
+from klasse_desktop.cli import main, rules_commands
 
 
 @pytest.fixture
@@ -206,7 +205,7 @@ def test_protocol_search(sample, capsys):
 def test_check_rules_on_a_broken_folder_exits_2(resources_copy, capsys):
     wizard = resources_copy / "wizards" / "sample.wizard.yaml"
     wizard.write_text(wizard.read_text("utf-8").replace("clauses: [B2]", "clauses: [Q7]"), "utf-8")
-    code, out, err = run(capsys, "check-rules", "--resources", str(resources_copy))
+    code, _out, err = run(capsys, "check-rules", "--resources", str(resources_copy))
     assert code == 2
     assert "wizards/sample.wizard.yaml:" in err
     assert "citeert artikel 'Q7', maar dat staat niet in het protocol" in err

@@ -76,9 +76,9 @@ def test_going_back_and_forward_again_returns_to_the_same_outcome(wizard_id, pic
             break
         run.answer(run.current.choices[pick % len(run.current.choices)].id)
     before_current, before_answers = run.current.id, dict(run.answers)
-    depth = len(run.steps) - (0 if isinstance(run.current, Outcome) else 0)
-    for _ in range(depth if isinstance(run.current, Outcome) else len(run.steps)):
+    for _ in range(len(run.steps)):
         run.back()
+    assert not run.can_go_back
     for _ in range(len(before_answers)):
         run.forward()
     assert run.current.id == before_current
