@@ -7,7 +7,7 @@ can promise two commands and no third set-up step.
 
     python3 tasks.py run [ARGS]     start Klasse Desktop
     python3 tasks.py test [ARGS]    lint + the whole test suite (what CI runs)
-    python3 tasks.py lint           ruff check and ruff format --check
+    python3 tasks.py lint           ruff check, ruff format --check, mypy --strict
     python3 tasks.py i18n           extract strings, update and compile the catalogs
     python3 tasks.py help           this text
 """
@@ -65,7 +65,8 @@ def cmd_run(args: list[str]) -> int:
 
 def cmd_lint(_args: list[str]) -> int:
     rc = run([BIN / "ruff", "check", "."])
-    return rc or run([BIN / "ruff", "format", "--check", "."])
+    rc = rc or run([BIN / "ruff", "format", "--check", "."])
+    return rc or run([BIN / "mypy"])
 
 
 def cmd_test(args: list[str]) -> int:
