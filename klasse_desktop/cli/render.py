@@ -11,7 +11,12 @@ from typing import Any
 
 from klasse_desktop.i18n import _
 from klasse_desktop.protocol.engine import Step
-from klasse_desktop.protocol.labels import KIND_SYMBOLS, file_type_label, kind_label
+from klasse_desktop.protocol.labels import (
+    KIND_SYMBOLS,
+    conditions_heading,
+    file_type_label,
+    kind_label,
+)
 from klasse_desktop.protocol.models import Outcome, Question, RuleSet, Wizard
 
 WIDTH = 88
@@ -110,7 +115,7 @@ def outcome_text(rules: RuleSet, outcome: Outcome, steps: list[Step], lang: str)
         "",
     ]
     if outcome.conditions:
-        lines.append(_("Conditions:"))
+        lines.append(conditions_heading(outcome.kind))
         lines += [bullet(c.get(lang)) for c in outcome.conditions]
         lines.append("")
     if outcome.contacts:

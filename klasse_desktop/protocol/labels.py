@@ -32,6 +32,13 @@ _FILE_TYPE_LABELS = {
 }
 
 
+def conditions_heading(kind: OutcomeKind) -> str:
+    """`allowed_if` lists conditions; on other kinds the same list holds steps to take."""
+    if kind is OutcomeKind.ALLOWED_IF:
+        return _("Conditions:")
+    return _("What to do:")
+
+
 def kind_label(kind: OutcomeKind) -> str:
     return _(_KIND_LABELS[kind])
 
