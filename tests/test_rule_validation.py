@@ -47,7 +47,7 @@ def test_yaml_syntax_error(resources_copy):
                         "    text: {nl: Tweede vraag, en: Second question")  # fmt: skip
     line = line_of(text, "    help: {nl: Hulp twee")
     assert errors(resources_copy) == [
-        f"{WIZARD}:{line}: not valid YAML: expected ',' or '}}', but got ':'"
+        f"{WIZARD}:{line}: not valid YAML: did not find expected ',' or '}}'"
     ]
 
 

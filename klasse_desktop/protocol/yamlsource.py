@@ -34,7 +34,8 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-class _LineLoader(yaml.SafeLoader):
+# The C parser when available: it makes loading all wizards ~5x faster at start-up.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 
