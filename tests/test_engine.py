@@ -159,3 +159,14 @@ def test_record_before_the_end_is_refused(sample_rules):
     run = WizardRun.start(sample_rules, "sample")
     with pytest.raises(WizardError):
         run.record()
+
+
+def test_progress_counts_the_question_on_screen_and_the_longest_way_left(sample_rules):
+    run = WizardRun.start(sample_rules, "sample")
+    assert run.progress() == (1, 3)  # q1 → q2/q3 → q4 at most
+    run.answer("a")
+    assert run.progress() == (2, 3)
+    run.answer("y")  # q2=y ends at once
+    assert run.progress() == (2, 2)
+    run.back()
+    assert run.progress() == (2, 3)

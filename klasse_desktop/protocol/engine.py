@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from klasse_desktop.i18n import _
+from klasse_desktop.protocol.graph import questions_to_go
 from klasse_desktop.protocol.models import Choice, Node, Outcome, Question, RuleSet, Wizard
 
 STATE_FORMAT = 1
@@ -59,6 +60,7 @@ class WizardRun:
         self.protocol_version = protocol_version
         self._answers: dict[str, str] = {}
         self._cursor: str | None = None  # question on screen; None = end of the path
+        self._to_go = questions_to_go(wizard)
 
     @classmethod
     def start(cls, rules: RuleSet, wizard_id: str) -> WizardRun:
@@ -110,6 +112,18 @@ class WizardRun:
     @property
     def answers(self) -> dict[str, str]:
         return {step.question.id: step.choice.id for step in self.steps}
+
+    def progress(self) -> tuple[int, int]:
+        """(number of the question on screen, most questions this path can have).
+
+        On the outcome both numbers are the answered count, so a bar shows full.
+        """
+        steps, end = self.path()
+        position = self._position()
+        if self._cursor is None and isinstance(end, Outcome):
+            return len(steps), len(steps)
+        node_id = self._cursor if self._cursor is not None else end.id
+        return position + 1, position + self._to_go[node_id]
 
     @property
     def can_go_back(self) -> bool:

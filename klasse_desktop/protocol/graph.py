@@ -121,3 +121,21 @@ def all_paths(wizard: Wizard) -> Iterator[Path]:
             yield from walk(choice.next, (*steps, (node, choice)))
 
     yield from walk(wizard.start, ())
+
+
+def questions_to_go(wizard: Wizard) -> dict[str, int]:
+    """For every node, the most questions still to answer from there (outcomes: 0).
+
+    Used for an honest progress indication: "question 3 of at most 5".
+    """
+    depth: dict[str, int] = dict.fromkeys(wizard.outcomes, 0)
+
+    def visit(node_id: str) -> int:
+        if node_id not in depth:
+            question = wizard.questions[node_id]
+            depth[node_id] = 1 + max(visit(c.next) for c in question.choices)
+        return depth[node_id]
+
+    for question_id in wizard.questions:
+        visit(question_id)
+    return depth

@@ -1,0 +1,94 @@
+"""User settings: a small JSON file in the user's config dir.
+
+Plain Python (not QSettings) so the CLI reads the same language and names as the
+window. Writes are atomic (temp file + rename); a damaged file never stops the
+app: it is set aside as `settings.json.damaged` and defaults are used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from klasse_desktop import i18n
+from klasse_desktop.i18n import N_
+from klasse_desktop.paths import config_dir
+
+FILE_NAME = "settings.json"
+
+# Roles a user can pick; the value is stored, the label translated when shown.
+ROLES = {
+    "leerkracht": N_("Teacher"),
+    "onderwijsondersteuner": N_("Support staff"),
+    "stagiair": N_("Intern"),
+    "vrijwilliger": N_("Volunteer or helping parent"),
+    "directeur": N_("Director"),
+    "bestuur": N_("Board or privacy officer"),
+}
+
+
+@dataclass
+class Settings:
+    language: str = i18n.DEFAULT_LANGUAGE
+    user_name: str = ""
+    role: str = "leerkracht"
+    school: str = ""
+    foundation: str = "Stichting Klasse"
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry(), owned by the UI
+
+    def normalised(self) -> Settings:
+        if self.language not in i18n.SUPPORTED_LANGUAGES:
+            self.language = i18n.DEFAULT_LANGUAGE
+        if self.role not in ROLES:
+            self.role = "leerkracht"
+        for name in ("user_name", "school", "foundation"):
+            setattr(self, name, " ".join(str(getattr(self, name)).split())[:200])
+        return self
+
+
+def settings_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        _set_aside(path)
+        return Settings()
+    if not isinstance(raw, dict):
+        _set_aside(path)
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known and isinstance(v, str)}
+    return Settings(**values).normalised()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically; raises OSError (disk full, read-only) for the caller to report."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(asdict(settings.normalised()), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _set_aside(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.replace(path.with_name(path.name + ".damaged"))

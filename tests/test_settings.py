@@ -1,0 +1,40 @@
+"""User settings survive restarts, and a damaged file never stops the app."""
+
+from __future__ import annotations
+
+import json
+
+from klasse_desktop.settings import Settings, load_settings, save_settings, settings_path
+
+
+def test_defaults_when_there_is_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("KLASSE_CONFIG_DIR", str(tmp_path / "cfg"))
+    assert load_settings() == Settings()
+    assert settings_path() == tmp_path / "cfg" / "settings.json"
+
+
+def test_round_trip(tmp_path):
+    path = tmp_path / "settings.json"
+    saved = Settings(
+        language="en", user_name="Zoë de Vries", role="directeur", school="De Regenboog"
+    )
+    save_settings(saved, path)
+    assert load_settings(path) == saved
+    assert json.loads(path.read_text("utf-8"))["user_name"] == "Zoë de Vries"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp files left
+
+
+def test_damaged_file_is_set_aside_and_defaults_used(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"\x00{not json")
+    assert load_settings(path) == Settings()
+    assert (tmp_path / "settings.json.damaged").read_bytes() == b"\x00{not json"
+
+
+def test_unknown_values_fall_back_to_defaults(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"language": "fr", "role": "koning", "school": 3, "extra": "x",
+                                "user_name": "  Şükrü   Yılmaz "}), "utf-8")  # fmt: skip
+    loaded = load_settings(path)
+    assert loaded.language == "nl" and loaded.role == "leerkracht" and loaded.school == ""
+    assert loaded.user_name == "Şükrü Yılmaz"
