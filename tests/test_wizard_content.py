@@ -183,3 +183,47 @@ def test_sexual_misconduct_by_staff_is_reported_to_the_inspector_by_the_director
     outcome = decide("vervolgstappen", gevaar="nee", wie="medewerker", m_soort="seksueel")
     assert outcome.kind is OutcomeKind.REPORT
     assert "lvi" in outcome.contacts and "S4" in outcome.clauses
+
+
+# -- plaatsen (A9, A5, B3, B4, R2) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["medewerker", "stagiair"])
+def test_recognisable_pupils_never_go_on_a_private_account(who):
+    outcome = decide(
+        "plaatsen", wie=who, kanaal="eigen_account", wat_prive="beeld", herkenbaar="leerlingen"
+    )
+    assert outcome.kind is OutcomeKind.NOT_ALLOWED and "A9" in outcome.clauses
+
+
+def test_a_private_post_that_does_not_touch_school_is_the_employees_own_choice():
+    outcome = decide("plaatsen", wie="medewerker", kanaal="eigen_account", wat_prive="geen_school")
+    assert outcome.kind is OutcomeKind.ALLOWED
+    assert {"R2", "B4"} <= set(outcome.clauses)
+
+
+def test_no_outcome_of_plaatsen_allows_recognisable_pupils_privately():
+    for path in all_paths(RULES.wizards["plaatsen"]):
+        answers = path.answers()
+        if answers.get("herkenbaar") == "leerlingen":
+            assert path.outcome.kind is OutcomeKind.NOT_ALLOWED, path.answers()
+
+
+# -- opnemen (A1, A7, A8) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["medewerker", "stagiair"])
+def test_an_online_lesson_is_never_recorded(who):
+    outcome = decide("opnemen", wie=who, wat="afstand")
+    assert outcome.kind is OutcomeKind.NOT_ALLOWED and "A7" in outcome.clauses
+
+
+def test_recording_a_lesson_without_prior_permission_means_asking_first():
+    outcome = decide("opnemen", wie="medewerker", wat="les", les_toestemming="nee")
+    assert outcome.kind is OutcomeKind.ASK_FIRST and "A1" in outcome.clauses
+    assert "schoolleiding" in outcome.contacts
+
+
+def test_the_phone_at_school_is_for_the_task():
+    outcome = decide("opnemen", wie="medewerker", wat="telefoon", telefoon="taak")
+    assert outcome.kind is OutcomeKind.ALLOWED_IF and "A8" in outcome.clauses
