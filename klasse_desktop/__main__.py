@@ -6,6 +6,11 @@ import sys
 
 
 def main() -> int:
+    """No arguments: the window. Any argument: the command line."""
+    if len(sys.argv) == 1:
+        from klasse_desktop.app import run
+
+        return run(sys.argv)
     from klasse_desktop.cli import main as cli_main
 
     return cli_main()

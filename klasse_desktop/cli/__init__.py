@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from klasse_desktop import __version__, i18n
 from klasse_desktop.cli import argparse_i18n, rules_commands
 from klasse_desktop.cli.errors import CliError
-from klasse_desktop.i18n import _
+from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.errors import InvalidRulesError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -30,6 +31,20 @@ class _Parser(argparse.ArgumentParser):
 def _language_from_env() -> str:
     value = os.environ.get("KLASSE_LANG", "")[:2].lower()
     return value if value in i18n.SUPPORTED_LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from klasse_desktop.ui.screenshots import take_screenshots
+
+    written = take_screenshots(Path(args.outdir))
+    print(
+        ngettext(
+            "{n} screenshot written to {dir}", "{n} screenshots written to {dir}", len(written)
+        ).format(n=len(written), dir=args.outdir)
+    )
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     protocol = add("protocol", rules_commands.cmd_protocol, _("show the protocol or one clause"))
     protocol.add_argument("clause", nargs="?", metavar=_("CLAUSE"), help=_("clause ID, e.g. A9"))
     protocol.add_argument("--search", metavar=_("TEXT"), help=_("search the clauses"))
+
+    shots = add(
+        "screenshots",
+        _cmd_screenshots,
+        _("save every main screen as PNG, in Dutch and English (for reviewing the UI)"),
+    )
+    shots.add_argument("outdir", metavar=_("DIR"), help=_("folder for the PNG files"))
 
     check = add(
         "check-rules",

@@ -1,0 +1,206 @@
+"""The main window: pages (start, wizard, protocol), menus, shortcuts, geometry."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from datetime import date
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from klasse_desktop import __version__, i18n
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.settings import Settings, save_settings
+from klasse_desktop.ui.protocol_page import ProtocolPage
+from klasse_desktop.ui.qt_i18n import install_translators
+from klasse_desktop.ui.settings_dialog import SettingsDialog
+from klasse_desktop.ui.start_page import StartPage
+from klasse_desktop.ui.wizard_page import WizardPage
+
+
+def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's standard key, or a fallback where the platform has none."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys or [QKeySequence(fallback)]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, rules: RuleSet, settings: Settings, today: date | None = None) -> None:
+        super().__init__()
+        self.rules = rules
+        self.settings = settings
+        self.history: list[QWidget] = []
+
+        self.start_page = StartPage(rules, today)
+        self.wizard_page = WizardPage(rules)
+        self.protocol_page = ProtocolPage(rules)
+        self.pages = QStackedWidget()
+        for page in (self.start_page, self.wizard_page, self.protocol_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+
+        self.start_page.wizard_chosen.connect(self.open_wizard)
+        self.start_page.clause_chosen.connect(self.open_clause)
+        self.start_page.protocol_requested.connect(self.open_protocol)
+        self.wizard_page.clause_clicked.connect(self.open_clause)
+        self.wizard_page.home_requested.connect(self.go_home)
+
+        self._make_actions()
+        self.retranslate()
+        self._restore_geometry()
+
+    # -- navigation ---------------------------------------------------------------
+
+    def _show(self, page: QWidget, *, remember: bool = True) -> None:
+        current = self.pages.currentWidget()
+        if remember and current is not page:
+            self.history.append(current)
+        self.pages.setCurrentWidget(page)
+        self.back_action.setEnabled(bool(self.history) or page is self.wizard_page)
+
+    def go_home(self) -> None:
+        self.history.clear()
+        self._show(self.start_page, remember=False)
+        self.start_page.focus_search()
+
+    def open_wizard(self, wizard_id: str) -> None:
+        self.wizard_page.start(wizard_id)
+        self.history = [self.start_page]
+        self._show(self.wizard_page, remember=False)
+
+    def open_protocol(self) -> None:
+        self._show(self.protocol_page)
+
+    def open_clause(self, clause_id: str) -> None:
+        self.protocol_page.show_clause(clause_id)
+        self._show(self.protocol_page)
+
+    def go_back(self) -> None:
+        run = self.wizard_page.run
+        if self.pages.currentWidget() is self.wizard_page and run and run.can_go_back:
+            self.wizard_page.back()
+            return
+        if self.history:
+            self._show(self.history.pop(), remember=False)
+
+    def find(self) -> None:
+        if self.pages.currentWidget() is self.protocol_page:
+            self.protocol_page.focus_search()
+        else:
+            self.go_home()
+
+    # -- menus --------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(slot: object, keys: list[QKeySequence]) -> QAction:
+            act = QAction(self)
+            act.setShortcuts(keys)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.home_action = action(self.go_home, [QKeySequence("Ctrl+Home")])
+        self.back_action = action(
+            self.go_back, _shortcut(QKeySequence.StandardKey.Back, "Alt+Left")
+        )
+        self.protocol_action = action(self.open_protocol, [QKeySequence("Ctrl+Shift+P")])
+        self.find_action = action(self.find, _shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.settings_action = action(
+            self.edit_settings, _shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        self.quit_action = action(self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.help_action = action(
+            self.open_protocol, _shortcut(QKeySequence.StandardKey.HelpContents, "F1")
+        )
+        self.about_action = action(self.about, [])
+        self.back_action.setEnabled(False)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu("")
+        for act in (self.home_action, self.back_action, self.find_action, self.protocol_action):
+            self.go_menu.addAction(act)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Klasse Desktop — social media protocol"))
+        self.file_menu.setTitle(_("&File"))
+        self.go_menu.setTitle(_("&Go"))
+        self.help_menu.setTitle(_("&Help"))
+        self.home_action.setText(_("&Start screen"))
+        self.back_action.setText(_("&Back"))
+        self.protocol_action.setText(_("&Protocol"))
+        self.find_action.setText(_("&Search…"))
+        self.settings_action.setText(_("&Settings…"))
+        self.quit_action.setText(_("&Quit"))
+        self.help_action.setText(_("Read the &protocol"))
+        self.about_action.setText(_("&About Klasse Desktop"))
+        self.start_page.retranslate()
+        self.wizard_page.retranslate()
+        self.protocol_page.retranslate()
+
+    # -- dialogs ------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        old_language = self.settings.language
+        self.settings = dialog.settings
+        if self.settings.language != old_language:
+            self.set_language(self.settings.language)
+
+    def set_language(self, language: str) -> None:
+        """Switch language in place: the wizard keeps its answers and its page."""
+        i18n.set_language(language)
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        self.retranslate()
+
+    def about(self) -> None:
+        protocol = self.rules.protocol
+        lang = current_language()
+        QMessageBox.about(
+            self,
+            _("About Klasse Desktop"),
+            _(
+                "Klasse Desktop {version}\n\n{protocol}, {organisation}\nAdopted {adopted}; "
+                "version {protocol_version}; evaluation due {evaluation}."
+            ).format(
+                version=__version__,
+                protocol=protocol.title.get(lang),
+                organisation=protocol.organisation,
+                adopted=format_date(protocol.dates.adopted, lang),
+                protocol_version=protocol.version,
+                evaluation=format_date(protocol.dates.evaluation, lang),
+            ),
+        )
+
+    # -- geometry -----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        stored = self.settings.window_geometry
+        if stored:
+            try:
+                if self.restoreGeometry(QByteArray(base64.b64decode(stored))):
+                    return
+            except ValueError:
+                pass
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, screen.width()), min(820, screen.height()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        # Losing the window size is not worth stopping the user from quitting.
+        with contextlib.suppress(OSError):
+            save_settings(self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,166 @@
+"""The outcome of a wizard: verdict with symbol and words, what to do, why, clauses."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.protocol.engine import Step
+from klasse_desktop.protocol.labels import (
+    KIND_SYMBOLS,
+    conditions_heading,
+    file_type_label,
+    kind_label,
+)
+from klasse_desktop.protocol.models import Outcome, RuleSet
+from klasse_desktop.ui.style import KIND_COLOURS, badge_style, scale_font
+
+
+def _label(text: str = "", *, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | (Qt.TextInteractionFlag.LinksAccessibleByKeyboard if rich else Qt.TextInteractionFlag(0))
+        | (Qt.TextInteractionFlag.LinksAccessibleByMouse if rich else Qt.TextInteractionFlag(0))
+    )
+    return label
+
+
+def _bullets(items: list[str]) -> str:
+    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<ul style='margin-left: 0; -qt-list-indent: 1;'>{rows}</ul>"
+
+
+class OutcomeView(QScrollArea):
+    """Rebuilt from scratch for every outcome: it is small and never edited in place."""
+
+    clause_clicked = Signal(str)
+
+    def __init__(self, rules: RuleSet) -> None:
+        super().__init__()
+        self.rules = rules
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.outcome: Outcome | None = None
+        self.steps: list[Step] = []
+        self.kind_text = ""
+        self.verdict_text = ""
+
+    def show_outcome(self, outcome: Outcome, steps: list[Step]) -> None:
+        self.outcome, self.steps = outcome, list(steps)
+        self._build()
+
+    def retranslate(self) -> None:
+        if self.outcome is not None:
+            self._build()
+
+    def _build(self) -> None:
+        assert self.outcome is not None
+        outcome, lang, protocol = self.outcome, current_language(), self.rules.protocol
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 12, 4)
+        layout.setSpacing(8)
+
+        # Verdict: symbol + kind in words + the verdict sentence.
+        verdict = QFrame()
+        verdict.setObjectName("verdict")
+        verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[outcome.kind]}; }}")
+        row = QHBoxLayout(verdict)
+        badge = QLabel(KIND_SYMBOLS[outcome.kind])
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setStyleSheet(badge_style(outcome.kind))
+        scale_font(badge, 2.0, bold=True)
+        badge.setFixedWidth(badge.fontMetrics().height() * 2)
+        badge.setFixedHeight(badge.fontMetrics().height() * 2)
+        badge.setAccessibleName(kind_label(outcome.kind))
+        row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        self.kind_text = kind_label(outcome.kind)
+        kind = _label(self.kind_text)
+        kind.setObjectName("kindLabel")
+        scale_font(kind, 1.25, bold=True)
+        kind.setStyleSheet(f"color: {KIND_COLOURS[outcome.kind]};")
+        self.verdict_text = outcome.verdict.get(lang)
+        sentence = _label(self.verdict_text)
+        sentence.setObjectName("verdictText")
+        scale_font(sentence, 1.3, bold=True)
+        words.addWidget(kind)
+        words.addWidget(sentence)
+        row.addLayout(words, 1)
+        verdict.setAccessibleName(f"{self.kind_text}: {self.verdict_text}")
+        layout.addWidget(verdict)
+
+        if outcome.conditions:
+            layout.addWidget(self._heading(conditions_heading(outcome.kind).rstrip(":")))
+            conditions = _label(_bullets([c.get(lang) for c in outcome.conditions]), rich=True)
+            conditions.setObjectName("conditions")
+            layout.addWidget(conditions)
+
+        if outcome.contacts:
+            layout.addWidget(self._heading(_("Contact")))
+            for contact_id in outcome.contacts:
+                contact = self.rules.contacts[contact_id]
+                name = html.escape(contact.name.get(lang))
+                phone = (
+                    f" — <b>{html.escape(_('phone {number}').format(number=contact.phone))}</b>"
+                    if contact.phone
+                    else ""
+                )
+                text = f"<b>{name}</b>{phone}<br>{html.escape(contact.description.get(lang))}"
+                label = _label(text, rich=True)
+                label.setObjectName(f"contact_{contact_id}")
+                layout.addWidget(label)
+
+        if outcome.file_type:
+            layout.addWidget(
+                _label(_("File: {file}").format(file=file_type_label(outcome.file_type)))
+            )
+
+        layout.addWidget(self._heading(_("Why?")))
+        explanation = _label(outcome.explanation.get(lang))
+        explanation.setObjectName("explanation")
+        layout.addWidget(explanation)
+        if self.steps:
+            answers = [
+                f"{s.question.text.get(lang)} → {s.choice.label.get(lang)}" for s in self.steps
+            ]
+            layout.addWidget(_label(_("You answered:")))
+            layout.addWidget(_label(_bullets(answers), rich=True))
+
+        layout.addWidget(
+            self._heading(
+                _("Protocol clauses (version {version})").format(version=protocol.version)
+            )
+        )
+        for clause_id in outcome.clauses:
+            clause = protocol.clause(clause_id)
+            link = (
+                f"<a href='clause:{clause_id}'>{html.escape(_('Clause {id}').format(id=clause_id))}"
+                f"</a><br><i>“{html.escape(clause.text.get(lang))}”</i>"
+            )
+            label = _label(link, rich=True)
+            label.setObjectName(f"clause_{clause_id}")
+            label.setAccessibleName(_("Clause {id}").format(id=clause_id))
+            label.linkActivated.connect(self._on_link)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(body)
+
+    def _heading(self, text: str) -> QLabel:
+        label = _label(text)
+        scale_font(label, 1.15, bold=True)
+        return label
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith("clause:"):
+            self.clause_clicked.emit(href.removeprefix("clause:"))

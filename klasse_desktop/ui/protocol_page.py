@@ -1,0 +1,133 @@
+"""The whole protocol: navigable by section and clause, searchable with highlighted hits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.i18n import _, current_language, ngettext
+from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.protocol.search import search_clauses
+from klasse_desktop.ui.protocol_html import protocol_html
+
+
+class ProtocolPage(QWidget):
+    def __init__(self, rules: RuleSet) -> None:
+        super().__init__()
+        self.rules = rules
+        self.highlight: str | None = None
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._next_hit)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.render)
+        self.hit_count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.hit_count)
+
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.itemActivated.connect(self._go_to_item)
+        self.tree.itemClicked.connect(self._go_to_item)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 12, 16, 12)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.browser, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._hits: list[str] = []
+        self._hit_index = -1
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.search.setPlaceholderText(_("Search the protocol"))
+        self.search.setAccessibleName(_("Search the protocol"))
+        self.browser.setAccessibleName(_("Protocol text"))
+        self.tree.setAccessibleName(_("Sections and clauses"))
+        self.tree.clear()
+        for section in self.rules.protocol.sections:
+            parent = QTreeWidgetItem([section.title.get(lang)])
+            parent.setData(0, Qt.ItemDataRole.UserRole, f"section-{section.id}")
+            for clause in section.clauses:
+                child = QTreeWidgetItem([f"{clause.id}  {clause.text.get(lang)}"])
+                child.setToolTip(0, clause.text.get(lang))
+                child.setData(0, Qt.ItemDataRole.UserRole, clause.id)
+                parent.addChild(child)
+            self.tree.addTopLevelItem(parent)
+        self.render()
+
+    def render(self) -> None:
+        lang, query = current_language(), self.search.text()
+        text, hits = protocol_html(self.rules.protocol, lang, query=query, highlight=self.highlight)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(text)
+        self._hits = [h.clause.id for h in search_clauses(self.rules.protocol, query, lang)]
+        self._hit_index = -1
+        if query.strip():
+            self.hit_count.setText(
+                ngettext("{n} hit", "{n} hits", hits).format(n=hits) if hits else _("no hits")
+            )
+            if self._hits:
+                self._next_hit()
+        else:
+            self.hit_count.setText("")
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def show_clause(self, clause_id: str) -> None:
+        """Scroll to a clause and highlight it (opened from an outcome or a search)."""
+        self.highlight = clause_id
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.render()
+        self.browser.scrollToAnchor(clause_id)
+        for index in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(index)
+            for child_index in range(parent.childCount()):
+                child = parent.child(child_index)
+                if child.data(0, Qt.ItemDataRole.UserRole) == clause_id:
+                    self.tree.setCurrentItem(child)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _next_hit(self) -> None:
+        if not self._hits:
+            return
+        self._hit_index = (self._hit_index + 1) % len(self._hits)
+        self.browser.scrollToAnchor(self._hits[self._hit_index])
+
+    def _go_to_item(self, item: QTreeWidgetItem) -> None:
+        anchor = item.data(0, Qt.ItemDataRole.UserRole)
+        if anchor.startswith("section-"):
+            self.browser.scrollToAnchor(anchor)
+        else:
+            self.show_clause(anchor)

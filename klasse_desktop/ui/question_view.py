@@ -1,0 +1,145 @@
+"""One wizard question: the question, its help text, and the choices as radio buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.i18n import current_language
+from klasse_desktop.protocol.models import Question
+from klasse_desktop.ui.style import scale_font
+
+
+class QuestionView(QScrollArea):
+    selection_changed = Signal()
+    choice_activated = Signal(str)  # double-click: choose and go on
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.question: Question | None = None
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.buttonToggled.connect(lambda *_: self.selection_changed.emit())
+        self.radios: dict[str, QRadioButton] = {}
+        self.labels: dict[str, _ChoiceLabel] = {}
+
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(4, 4, 12, 4)
+        self.layout_.setSpacing(8)
+        self.text = QLabel()
+        self.text.setObjectName("questionText")
+        self.text.setWordWrap(True)
+        scale_font(self.text, 1.5, bold=True)
+        self.help = QLabel()
+        self.help.setObjectName("helpText")
+        self.help.setWordWrap(True)
+        self.choices_box = QGridLayout()
+        self.choices_box.setHorizontalSpacing(10)
+        self.choices_box.setVerticalSpacing(10)
+        self.choices_box.setColumnStretch(1, 1)
+        self.layout_.addWidget(self.text)
+        self.layout_.addWidget(self.help)
+        self.layout_.addSpacing(6)
+        self.layout_.addLayout(self.choices_box)
+        self.layout_.addStretch(1)
+        self.setWidget(body)
+
+    def show_question(self, question: Question, selected: str | None) -> None:
+        self.question = question
+        for widget in [*self.radios.values(), *self.labels.values()]:
+            widget.hide()  # deleteLater alone would leave it painted until the next loop turn
+            self.choices_box.removeWidget(widget)
+            widget.deleteLater()
+        for radio in self.radios.values():
+            self.group.removeButton(radio)
+        self.radios.clear()
+        self.labels.clear()
+        for index, choice in enumerate(question.choices):
+            radio = QRadioButton()
+            label = _ChoiceLabel(radio)
+            scale_font(label, 1.2)
+            label.activated.connect(lambda c=choice.id: self.choice_activated.emit(c))
+            self.group.addButton(radio, index)
+            self.choices_box.addWidget(radio, index, 0, Qt.AlignmentFlag.AlignTop)
+            self.choices_box.addWidget(label, index, 1)
+            self.radios[choice.id] = radio
+            self.labels[choice.id] = label
+        self.retranslate()
+        if selected in self.radios:
+            self.radios[selected].setChecked(True)
+        self.verticalScrollBar().setValue(0)
+
+    def retranslate(self) -> None:
+        if self.question is None:
+            return
+        lang = current_language()
+        self.text.setText(self.question.text.get(lang))
+        self.help.setText(self.question.help.get(lang))
+        self.text.setAccessibleName(self.question.text.get(lang))
+        self.help.setAccessibleName(self.question.help.get(lang))
+        for number, choice in enumerate(self.question.choices, start=1):
+            radio = self.radios[choice.id]
+            self.labels[choice.id].setText(choice.label.get(lang))
+            radio.setAccessibleName(choice.label.get(lang))
+            radio.setAccessibleDescription(self.question.text.get(lang))
+            radio.setToolTip(f"{number}")
+
+    def selected(self) -> str | None:
+        for choice_id, radio in self.radios.items():
+            if radio.isChecked():
+                return choice_id
+        return None
+
+    def focus_choices(self) -> None:
+        radio = next((r for r in self.radios.values() if r.isChecked()), None)
+        radio = radio or next(iter(self.radios.values()), None)
+        if radio is not None:
+            radio.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_number(self, number: int) -> bool:
+        """Keys 1–9 pick a choice, for people who work from the keyboard."""
+        if self.question and 1 <= number <= len(self.question.choices):
+            radio = self.radios[self.question.choices[number - 1].id]
+            radio.setChecked(True)
+            radio.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return False
+
+
+class _ChoiceLabel(QLabel):
+    """The wrapping text of a choice (QRadioButton cannot wrap long Dutch labels).
+
+    A click selects its radio button, a double-click selects and moves on.
+    """
+
+    activated = Signal()
+
+    def __init__(self, radio: QRadioButton) -> None:
+        super().__init__()
+        self.radio = radio
+        self.setWordWrap(True)
+        self.setBuddy(radio)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        self.radio.setChecked(True)
+        self.radio.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        self.radio.setChecked(True)
+        self.activated.emit()
+        event.accept()

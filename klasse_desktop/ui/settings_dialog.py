@@ -1,0 +1,103 @@
+"""Settings: language, the user's name and role, school and foundation (for reports)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.i18n import _
+from klasse_desktop.settings import ROLES, Settings, save_settings
+
+# Each language is named in itself, so anyone can find their own.
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(_("Settings"))
+        self.setMinimumWidth(460)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.user_name = QLineEdit(settings.user_name)
+        self.user_name.setMaxLength(200)
+        self.role = QComboBox()
+        for code, label in ROLES.items():
+            self.role.addItem(_(label), code)
+        self.role.setCurrentIndex(max(0, self.role.findData(settings.role)))
+        self.school = QLineEdit(settings.school)
+        self.school.setMaxLength(200)
+        self.foundation = QLineEdit(settings.foundation)
+        self.foundation.setMaxLength(200)
+
+        form = QFormLayout()
+        fields = (
+            (_("&Language"), self.language),
+            (_("Your &name"), self.user_name),
+            (_("Your &role"), self.role),
+            (_("&School"), self.school),
+            (_("&Foundation"), self.foundation),
+        )
+        for text, field in fields:
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", ""))
+            form.addRow(label, field)
+        note = QLabel(
+            _(
+                "Your name, school and foundation are printed on reports. "
+                "They stay on this computer."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("helpText")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def values(self) -> Settings:
+        return Settings(
+            language=self.language.currentData(),
+            user_name=self.user_name.text(),
+            role=self.role.currentData(),
+            school=self.school.text(),
+            foundation=self.foundation.text(),
+            window_geometry=self.settings.window_geometry,
+        ).normalised()
+
+    def accept(self) -> None:
+        updated = self.values()
+        try:
+            save_settings(updated)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                _("Settings not saved"),
+                _(
+                    "The settings could not be saved ({reason}). Your changes are still in "
+                    "this window; try again, or check that the disk is not full."
+                ).format(reason=exc.strerror or exc.__class__.__name__),
+            )
+            return
+        self.settings = updated
+        super().accept()

@@ -1,0 +1,189 @@
+"""Start screen: the wizards as large choices, a search box, the protocol's dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.protocol.models import Audience, RuleSet
+from klasse_desktop.protocol.search import search_clauses, search_wizards
+from klasse_desktop.ui.style import scale_font
+
+MAX_CLAUSE_HITS = 8
+
+
+class StartPage(QWidget):
+    wizard_chosen = Signal(str)
+    clause_chosen = Signal(str)
+    protocol_requested = Signal()
+
+    def __init__(self, rules: RuleSet, today: date | None = None) -> None:
+        super().__init__()
+        self.rules = rules
+        self.today = today or date.today()
+
+        self.title = QLabel()
+        scale_font(self.title, 1.6, bold=True)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        scale_font(self.search, 1.15)
+        self.search.textChanged.connect(self._on_search)
+        self.search.returnPressed.connect(self._open_first_hit)
+
+        self.buttons: dict[str, QCommandLinkButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, wizard in enumerate(rules.wizards.values()):
+            button = QCommandLinkButton()
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
+            self.buttons[wizard.id] = button
+            grid.addWidget(button, index // 2, index % 2)
+        grid.setRowStretch(len(rules.wizards) // 2 + 1, 1)
+        wizards_box = QWidget()
+        wizards_box.setLayout(grid)
+
+        self.results = QListWidget()
+        self.results.itemActivated.connect(self._open_item)
+        self.no_results = QLabel()
+        self.no_results.setWordWrap(True)
+        results_box = QWidget()
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.no_results)
+        results_layout.addWidget(self.results, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(wizards_box)
+        self.stack.addWidget(results_box)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.protocol_info = QLabel()
+        self.protocol_info.setObjectName("protocolInfo")
+        self.protocol_info.setWordWrap(True)
+        self.protocol_button = QPushButton()
+        self.protocol_button.clicked.connect(self.protocol_requested.emit)
+        footer = QHBoxLayout()
+        footer.addWidget(self.protocol_info, 1)
+        footer.addWidget(self.protocol_button)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(footer)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+
+    @property
+    def review_due(self) -> bool:
+        return self.today > self.rules.protocol.dates.evaluation
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        protocol = self.rules.protocol
+        self.title.setText(_("What can I help you with?"))
+        self.search.setPlaceholderText(
+            _("What is it about? For example: photo, group app, bullying")
+        )
+        self.search.setAccessibleName(_("Search wizards and protocol clauses"))
+        for wizard_id, button in self.buttons.items():
+            wizard = self.rules.wizard(wizard_id)
+            title = wizard.title.get(lang)
+            if wizard.audience is Audience.DIRECTORS:
+                title = _("{title} (for directors)").format(title=title)
+            button.setText(title)
+            button.setDescription(wizard.summary.get(lang))
+            button.setAccessibleName(title)
+            button.setAccessibleDescription(wizard.summary.get(lang))
+        self.protocol_info.setText(
+            _("{title}, adopted {adopted}. Next evaluation: {evaluation}.").format(
+                title=protocol.title.get(lang),
+                adopted=format_date(protocol.dates.adopted, lang),
+                evaluation=format_date(protocol.dates.evaluation, lang),
+            )
+        )
+        self.protocol_button.setText(_("Read the &protocol"))
+        self.notice.setText(
+            _(
+                "This protocol was due for evaluation on {date}. Its rules still apply "
+                "until the board adopts a new version."
+            ).format(date=format_date(protocol.dates.evaluation, lang))
+        )
+        self.notice.setVisible(self.review_due)
+        self.results.setAccessibleName(_("Search results"))
+        self._on_search(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_search(self, text: str) -> None:
+        lang = current_language()
+        if not text.strip():
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.results.clear()
+        for hit in search_wizards(self.rules, text, lang):
+            item = QListWidgetItem(_("Wizard: {title}").format(title=hit.wizard.title.get(lang)))
+            item.setData(Qt.ItemDataRole.UserRole, ("wizard", hit.wizard.id))
+            self.results.addItem(item)
+        for clause_hit in search_clauses(self.rules.protocol, text, lang)[:MAX_CLAUSE_HITS]:
+            clause = clause_hit.clause
+            item = QListWidgetItem(f"{clause.id} — {clause.text.get(lang)}")
+            item.setToolTip(clause.text.get(lang))
+            item.setData(Qt.ItemDataRole.UserRole, ("clause", clause.id))
+            self.results.addItem(item)
+        empty = self.results.count() == 0
+        self.no_results.setText(
+            _(
+                "Nothing found for “{query}”. Try another word, "
+                "or clear the search to see all questions."
+            ).format(query=text.strip())
+            if empty
+            else _("Press Enter to open the first result, or choose one.")
+        )
+        if not empty:
+            self.results.setCurrentRow(0)
+
+    def _open_first_hit(self) -> None:
+        if self.stack.currentIndex() == 1 and self.results.count():
+            self._open_item(self.results.item(0))
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        kind, target = item.data(Qt.ItemDataRole.UserRole)
+        if kind == "wizard":
+            self.wizard_chosen.emit(target)
+        else:
+            self.clause_chosen.emit(target)

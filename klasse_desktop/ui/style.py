@@ -1,0 +1,46 @@
+"""Visual constants: colours per outcome kind, fonts relative to the user's font.
+
+Colour always comes with a symbol and words (never colour alone). Font sizes are
+multiples of the application font, so 150 % system scaling keeps proportions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from klasse_desktop.protocol.models import OutcomeKind
+
+KIND_COLOURS = {
+    OutcomeKind.ALLOWED: "#2b8a3e",
+    OutcomeKind.ALLOWED_IF: "#4f6f0b",
+    OutcomeKind.NOT_ALLOWED: "#c92a2a",
+    OutcomeKind.ASK_FIRST: "#a35200",
+    OutcomeKind.REPORT: "#862e9c",
+}
+
+ACCENT = "#1c5d99"
+MUTED = "#495057"
+HIGHLIGHT = "#ffe066"
+CLAUSE_HIGHLIGHT = "#fff3bf"
+
+STYLE_SHEET = f"""
+QLabel#helpText, QLabel#protocolInfo {{ color: {MUTED}; }}
+QLabel#notice {{ background: #fff4e6; border: 1px solid #ffc078; border-radius: 4px;
+                 padding: 6px; }}
+QFrame#verdict {{ border: 2px solid palette(mid); border-radius: 6px; }}
+QRadioButton {{ padding: 6px 2px; spacing: 10px; }}
+QCommandLinkButton {{ border: 1px solid #adb5bd; border-radius: 6px; }}
+QCommandLinkButton:focus {{ border: 2px solid {ACCENT}; }}
+"""
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * factor))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def badge_style(kind: OutcomeKind) -> str:
+    return f"background: {KIND_COLOURS[kind]}; color: white; border-radius: 6px; padding: 4px;"

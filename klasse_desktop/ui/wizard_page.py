@@ -1,0 +1,231 @@
+"""The wizard runner: one question at a time, answers on the side, then the outcome.
+
+All decisions come from `WizardRun`; this page only shows its state and passes
+clicks and keys on to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.protocol.engine import WizardRun
+from klasse_desktop.protocol.models import Outcome, Question, RuleSet
+from klasse_desktop.ui.outcome_view import OutcomeView
+from klasse_desktop.ui.question_view import QuestionView
+from klasse_desktop.ui.style import scale_font
+
+
+class WizardPage(QWidget):
+    clause_clicked = Signal(str)
+    home_requested = Signal()
+
+    def __init__(self, rules: RuleSet) -> None:
+        super().__init__()
+        self.rules = rules
+        self.run: WizardRun | None = None
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        scale_font(self.title, 1.1, bold=True)
+        self.progress_text = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+
+        self.question_view = QuestionView()
+        self.question_view.selection_changed.connect(self._update_buttons)
+        self.question_view.choice_activated.connect(self._on_activated)
+        self.outcome_view = OutcomeView(rules)
+        self.outcome_view.clause_clicked.connect(self.clause_clicked.emit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.question_view)
+        self.stack.addWidget(self.outcome_view)
+
+        self.restart_button = QPushButton()
+        self.restart_button.clicked.connect(self.restart)
+        self.home_button = QPushButton()
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton()
+        self.next_button.clicked.connect(self.next)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restart_button)
+        buttons.addWidget(self.home_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(16, 12, 16, 12)
+        main_layout.addWidget(self.title)
+        main_layout.addWidget(self.progress_text)
+        main_layout.addWidget(self.progress)
+        main_layout.addWidget(self.stack, 1)
+        main_layout.addLayout(buttons)
+
+        self.answers_title = QLabel()
+        scale_font(self.answers_title, 1.0, bold=True)
+        self.answers = QListWidget()
+        self.answers.setObjectName("answers")
+        self.answers.setWordWrap(True)
+        self.answers.setAlternatingRowColors(True)
+        self.answers.itemActivated.connect(self._jump)
+        self.answers.itemClicked.connect(self._jump)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 12, 4, 12)
+        side_layout.addWidget(self.answers_title)
+        side_layout.addWidget(self.answers, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(main)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.question_view, self.back_button)
+        self.setTabOrder(self.back_button, self.next_button)
+        self.setTabOrder(self.next_button, self.restart_button)
+        self.setTabOrder(self.restart_button, self.home_button)
+        self.setTabOrder(self.home_button, self.answers)
+        back = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
+        back.activated.connect(self.back)
+        self.retranslate()
+
+    # -- driving ------------------------------------------------------------------
+
+    def start(self, wizard_id: str) -> None:
+        self.run = WizardRun.start(self.rules, wizard_id)
+        self.refresh()
+
+    def next(self) -> None:
+        if self.run is None or not isinstance(self.run.current, Question):
+            return
+        choice = self.question_view.selected()
+        if choice is None:
+            return
+        self.run.answer(choice)
+        self.refresh()
+
+    def back(self) -> None:
+        if self.run is not None and self.run.can_go_back:
+            self.run.back()
+            self.refresh()
+
+    def restart(self) -> None:
+        if self.run is not None:
+            self.run.restart()
+            self.refresh()
+
+    def _on_activated(self, choice_id: str) -> None:
+        self.next()
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        if self.run is None:
+            return
+        self.run.jump_to(item.data(Qt.ItemDataRole.UserRole))
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        lang = current_language()
+        self.title.setText(run.wizard.title.get(lang))
+        current = run.current
+        if isinstance(current, Outcome):
+            self.outcome_view.show_outcome(current, run.steps)
+            self.stack.setCurrentWidget(self.outcome_view)
+        else:
+            self.question_view.show_question(current, run.answer_for(current.id))
+            self.stack.setCurrentWidget(self.question_view)
+            self.question_view.focus_choices()
+        number, total = run.progress()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(number if isinstance(current, Outcome) else number - 1)
+        self.progress_text.setText(
+            _("Answer")
+            if isinstance(current, Outcome)
+            else _("Question {number} of at most {total}").format(number=number, total=total)
+        )
+        self.progress.setAccessibleName(self.progress_text.text())
+        self._fill_answers()
+        self._update_buttons()
+
+    def _fill_answers(self) -> None:
+        assert self.run is not None
+        lang = current_language()
+        self.answers.clear()
+        on_screen = self.run.current.id
+        for step in self.run.steps:
+            text = f"{step.question.text.get(lang)}\n→ {step.choice.label.get(lang)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, step.question.id)
+            item.setToolTip(_("Click to change this answer"))
+            self.answers.addItem(item)
+            if step.question.id == on_screen:
+                self.answers.setCurrentItem(item)
+        if not self.run.steps:
+            placeholder = QListWidgetItem(_("Your answers appear here."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.answers.addItem(placeholder)
+
+    def _update_buttons(self) -> None:
+        run = self.run
+        finished = run is not None and run.finished
+        self.back_button.setEnabled(run is not None and run.can_go_back)
+        self.next_button.setVisible(not finished)
+        self.next_button.setEnabled(self.question_view.selected() is not None and not finished)
+        self.next_button.setDefault(True)
+
+    def retranslate(self) -> None:
+        self.answers_title.setText(_("Your answers"))
+        self.answers.setAccessibleName(_("Your answers"))
+        self.back_button.setText(_("&Back"))
+        self.next_button.setText(_("&Next"))
+        self.restart_button.setText(_("Start &over"))
+        self.home_button.setText(_("Other &question"))
+        self.back_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Back).toString())
+        self.question_view.retranslate()
+        self.outcome_view.retranslate()
+        self.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.next_button.isEnabled():
+            self.next()
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.run is not None and self.run.can_go_back:
+                self.back()
+            else:
+                self.home_requested.emit()
+            return
+        on_question = self.stack.currentWidget() is self.question_view
+        is_digit = Qt.Key.Key_1 <= key <= Qt.Key.Key_9
+        if on_question and is_digit and self.question_view.select_number(key - Qt.Key.Key_0):
+            return
+        super().keyPressEvent(event)
