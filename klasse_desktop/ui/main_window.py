@@ -6,7 +6,7 @@ import base64
 import contextlib
 from datetime import date
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -119,6 +119,14 @@ class MainWindow(QMainWindow):
         self.about_action = action(self.about, [])
         self.back_action.setEnabled(False)
 
+        toolbar = self.addToolBar("")
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.back_action, self.home_action, self.protocol_action):
+            toolbar.addAction(act)
+        self.toolbar = toolbar
+
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -136,7 +144,8 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(_("&Go"))
         self.help_menu.setTitle(_("&Help"))
         self.home_action.setText(_("&Start screen"))
-        self.back_action.setText(_("&Back"))
+        self.back_action.setText(_("← &Back"))
+        self.toolbar.setWindowTitle(_("Navigation"))
         self.protocol_action.setText(_("&Protocol"))
         self.find_action.setText(_("&Search…"))
         self.settings_action.setText(_("&Settings…"))

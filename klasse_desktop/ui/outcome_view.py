@@ -63,6 +63,8 @@ class OutcomeView(QScrollArea):
         assert self.outcome is not None
         outcome, lang, protocol = self.outcome, current_language(), self.rules.protocol
         body = QWidget()
+        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 130)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)

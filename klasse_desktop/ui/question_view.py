@@ -36,6 +36,8 @@ class QuestionView(QScrollArea):
         self.labels: dict[str, _ChoiceLabel] = {}
 
         body = QWidget()
+        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 130)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(4, 4, 12, 4)
         self.layout_.setSpacing(8)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,17 +47,16 @@ class StartPage(QWidget):
         self.search.returnPressed.connect(self._open_first_hit)
 
         self.buttons: dict[str, QCommandLinkButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        for index, wizard in enumerate(rules.wizards.values()):
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        for wizard in rules.wizards.values():
             button = QCommandLinkButton()
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
             self.buttons[wizard.id] = button
-            grid.addWidget(button, index // 2, index % 2)
-        grid.setRowStretch(len(rules.wizards) // 2 + 1, 1)
+            column.addWidget(button)
+        column.addStretch(1)
         wizards_box = QWidget()
-        wizards_box.setLayout(grid)
+        wizards_box.setLayout(column)
 
         self.results = QListWidget()
         self.results.itemActivated.connect(self._open_item)
@@ -88,6 +85,8 @@ class StartPage(QWidget):
         footer.addWidget(self.protocol_button)
 
         inner = QWidget()
+        # One readable column, also on a wide screen.
+        inner.setMaximumWidth(inner.fontMetrics().averageCharWidth() * 120)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -100,6 +99,7 @@ class StartPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

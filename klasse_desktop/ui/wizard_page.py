@@ -167,7 +167,7 @@ class WizardPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(number if isinstance(current, Outcome) else number - 1)
         self.progress_text.setText(
-            _("Answer")
+            _("Outcome")
             if isinstance(current, Outcome)
             else _("Question {number} of at most {total}").format(number=number, total=total)
         )
@@ -204,7 +204,7 @@ class WizardPage(QWidget):
     def retranslate(self) -> None:
         self.answers_title.setText(_("Your answers"))
         self.answers.setAccessibleName(_("Your answers"))
-        self.back_button.setText(_("&Back"))
+        self.back_button.setText(_("&Previous"))
         self.next_button.setText(_("&Next"))
         self.restart_button.setText(_("Start &over"))
         self.home_button.setText(_("Other &question"))
