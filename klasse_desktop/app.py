@@ -8,17 +8,24 @@ never pays for them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 
-def run(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    today: date | None = None,
+    on_shown: Callable[[Any], None] | None = None,
+) -> int:
+    """Start the window; `on_shown(window)` lets benchmarks observe the first paint."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from klasse_desktop import i18n
     from klasse_desktop.i18n import _
     from klasse_desktop.protocol.errors import InvalidRulesError
-    from klasse_desktop.protocol.loader import default_rules
+    from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.settings import load_settings
     from klasse_desktop.ui.main_window import MainWindow
     from klasse_desktop.ui.qt_i18n import install_translators
@@ -44,4 +51,6 @@ def run(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
         return 2
     window = MainWindow(rules, settings, today)
     window.show()
+    if on_shown is not None:
+        on_shown(window)
     return app.exec()

@@ -33,3 +33,8 @@ def data_dir() -> Path:
 
 def log_dir() -> Path:
     return _dir("KLASSE_LOG_DIR", "log")
+
+
+def cache_dir() -> Path:
+    """Disposable data (validated rules); safe to delete at any time."""
+    return _dir("KLASSE_CACHE_DIR", "cache")

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from klasse_desktop import i18n
-from klasse_desktop.protocol.loader import default_rules, load_rules
+from klasse_desktop.protocol.loader import load_rules
 from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.protocol.shipped import default_rules
 from klasse_desktop.resources import resource_root
+
+# Tests never touch the real user's config, data, cache or logs.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="klasse-tests-"))
+for _name in ("CONFIG", "DATA", "CACHE", "LOG"):
+    os.environ[f"KLASSE_{_name}_DIR"] = str(_SANDBOX / _name.lower())
+os.environ.pop("KLASSE_LANG", None)
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_WIZARD = DATA / "sample.wizard.yaml"

@@ -11,8 +11,8 @@ import pytest
 from klasse_desktop.protocol.coverage import coverage
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.graph import all_paths, reachable
-from klasse_desktop.protocol.loader import default_rules
 from klasse_desktop.protocol.models import Audience, FileType, OutcomeKind
+from klasse_desktop.protocol.shipped import default_rules
 
 RULES = default_rules()
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klasse_desktop.protocol.engine import WizardError, WizardRun
-from klasse_desktop.protocol.loader import default_rules
 from klasse_desktop.protocol.models import Outcome, Question
+from klasse_desktop.protocol.shipped import default_rules
 
 RULES = default_rules()
 

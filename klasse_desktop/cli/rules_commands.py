@@ -15,9 +15,10 @@ from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.coverage import coverage
 from klasse_desktop.protocol.engine import Step, WizardError, WizardRun
 from klasse_desktop.protocol.graph import all_paths
-from klasse_desktop.protocol.loader import default_rules, validate_rules
+from klasse_desktop.protocol.loader import validate_rules
 from klasse_desktop.protocol.models import Question, RuleSet
 from klasse_desktop.protocol.search import search_clauses
+from klasse_desktop.protocol.shipped import default_rules
 
 
 def _emit_json(data: Any) -> None:

@@ -7,7 +7,6 @@ answer from it. `check-rules` and the app both call `load_rules`.
 
 from __future__ import annotations
 
-from functools import cache
 from importlib.resources.abc import Traversable
 
 from klasse_desktop.i18n import _
@@ -438,9 +437,3 @@ def load_rules(root: Traversable | None = None) -> RuleSet:
     if errors or rules is None:
         raise InvalidRulesError(errors)
     return rules
-
-
-@cache
-def default_rules() -> RuleSet:
-    """The shipped rules, loaded once per process."""
-    return load_rules()

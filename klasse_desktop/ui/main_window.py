@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -12,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
-from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.settings import Settings, save_settings
-from klasse_desktop.ui.protocol_page import ProtocolPage
 from klasse_desktop.ui.qt_i18n import install_translators
-from klasse_desktop.ui.settings_dialog import SettingsDialog
 from klasse_desktop.ui.start_page import StartPage
-from klasse_desktop.ui.wizard_page import WizardPage
+
+if TYPE_CHECKING:
+    from klasse_desktop.ui.protocol_page import ProtocolPage
+    from klasse_desktop.ui.wizard_page import WizardPage
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
@@ -35,23 +36,43 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.history: list[QWidget] = []
 
+        # Only the start page is built before the first paint; the others are
+        # built when first opened (start-up is a feature, see benchmarks/).
         self.start_page = StartPage(rules, today)
-        self.wizard_page = WizardPage(rules)
-        self.protocol_page = ProtocolPage(rules)
+        self._wizard_page: WizardPage | None = None
+        self._protocol_page: ProtocolPage | None = None
         self.pages = QStackedWidget()
-        for page in (self.start_page, self.wizard_page, self.protocol_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.start_page)
         self.setCentralWidget(self.pages)
 
         self.start_page.wizard_chosen.connect(self.open_wizard)
         self.start_page.clause_chosen.connect(self.open_clause)
         self.start_page.protocol_requested.connect(self.open_protocol)
-        self.wizard_page.clause_clicked.connect(self.open_clause)
-        self.wizard_page.home_requested.connect(self.go_home)
 
         self._make_actions()
         self.retranslate()
         self._restore_geometry()
+
+    @property
+    def wizard_page(self) -> WizardPage:
+        if self._wizard_page is None:
+            from klasse_desktop.ui.wizard_page import WizardPage
+
+            page = WizardPage(self.rules)
+            page.clause_clicked.connect(self.open_clause)
+            page.home_requested.connect(self.go_home)
+            self.pages.addWidget(page)
+            self._wizard_page = page
+        return self._wizard_page
+
+    @property
+    def protocol_page(self) -> ProtocolPage:
+        if self._protocol_page is None:
+            from klasse_desktop.ui.protocol_page import ProtocolPage
+
+            self._protocol_page = ProtocolPage(self.rules)
+            self.pages.addWidget(self._protocol_page)
+        return self._protocol_page
 
     # -- navigation ---------------------------------------------------------------
 
@@ -60,7 +81,7 @@ class MainWindow(QMainWindow):
         if remember and current is not page:
             self.history.append(current)
         self.pages.setCurrentWidget(page)
-        self.back_action.setEnabled(bool(self.history) or page is self.wizard_page)
+        self.back_action.setEnabled(bool(self.history) or page is self._wizard_page)
 
     def go_home(self) -> None:
         self.history.clear()
@@ -80,16 +101,16 @@ class MainWindow(QMainWindow):
         self._show(self.protocol_page)
 
     def go_back(self) -> None:
-        run = self.wizard_page.run
-        if self.pages.currentWidget() is self.wizard_page and run and run.can_go_back:
+        run = self._wizard_page.run if self._wizard_page else None
+        if self.pages.currentWidget() is self._wizard_page and run and run.can_go_back:
             self.wizard_page.back()
             return
         if self.history:
             self._show(self.history.pop(), remember=False)
 
     def find(self) -> None:
-        if self.pages.currentWidget() is self.protocol_page:
-            self.protocol_page.focus_search()
+        if self._protocol_page and self.pages.currentWidget() is self._protocol_page:
+            self._protocol_page.focus_search()
         else:
             self.go_home()
 
@@ -152,13 +173,15 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("&Quit"))
         self.help_action.setText(_("Read the &protocol"))
         self.about_action.setText(_("&About Klasse Desktop"))
-        self.start_page.retranslate()
-        self.wizard_page.retranslate()
-        self.protocol_page.retranslate()
+        for page in (self.start_page, self._wizard_page, self._protocol_page):
+            if page is not None:
+                page.retranslate()
 
     # -- dialogs ------------------------------------------------------------------
 
     def edit_settings(self) -> None:
+        from klasse_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
@@ -176,6 +199,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def about(self) -> None:
+        from klasse_desktop.i18n_dates import format_date
+
         protocol = self.rules.protocol
         lang = current_language()
         QMessageBox.about(

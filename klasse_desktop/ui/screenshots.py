@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from klasse_desktop import i18n
 from klasse_desktop.protocol.graph import all_paths
-from klasse_desktop.protocol.loader import default_rules
 from klasse_desktop.protocol.models import OutcomeKind, RuleSet
+from klasse_desktop.protocol.shipped import default_rules
 from klasse_desktop.settings import Settings
 from klasse_desktop.ui.main_window import MainWindow
 from klasse_desktop.ui.qt_i18n import install_translators

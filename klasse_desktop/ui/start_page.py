@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from klasse_desktop.i18n import _, current_language
-from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.models import Audience, RuleSet
 from klasse_desktop.protocol.search import search_clauses, search_wizards
 from klasse_desktop.ui.style import scale_font
@@ -37,6 +36,7 @@ class StartPage(QWidget):
         super().__init__()
         self.rules = rules
         self.today = today or date.today()
+        self._dates_shown = False
 
         self.title = QLabel()
         scale_font(self.title, 1.6, bold=True)
@@ -111,7 +111,6 @@ class StartPage(QWidget):
 
     def retranslate(self) -> None:
         lang = current_language()
-        protocol = self.rules.protocol
         self.title.setText(_("What can I help you with?"))
         self.search.setPlaceholderText(
             _("What is it about? For example: photo, group app, bullying")
@@ -126,6 +125,20 @@ class StartPage(QWidget):
             button.setDescription(wizard.summary.get(lang))
             button.setAccessibleName(title)
             button.setAccessibleDescription(wizard.summary.get(lang))
+        self.protocol_button.setText(_("Read the &protocol"))
+        self.notice.setVisible(self.review_due)
+        if self._dates_shown:
+            self._show_dates()
+        else:  # Babel's date formatting waits until the window is on screen
+            QTimer.singleShot(0, self, self._show_dates)  # cancelled if the page goes first
+        self.results.setAccessibleName(_("Search results"))
+        self._on_search(self.search.text())
+
+    def _show_dates(self) -> None:
+        from klasse_desktop.i18n_dates import format_date
+
+        self._dates_shown = True
+        lang, protocol = current_language(), self.rules.protocol
         self.protocol_info.setText(
             _("{title}, adopted {adopted}. Next evaluation: {evaluation}.").format(
                 title=protocol.title.get(lang),
@@ -133,16 +146,12 @@ class StartPage(QWidget):
                 evaluation=format_date(protocol.dates.evaluation, lang),
             )
         )
-        self.protocol_button.setText(_("Read the &protocol"))
         self.notice.setText(
             _(
                 "This protocol was due for evaluation on {date}. Its rules still apply "
                 "until the board adopts a new version."
             ).format(date=format_date(protocol.dates.evaluation, lang))
         )
-        self.notice.setVisible(self.review_due)
-        self.results.setAccessibleName(_("Search results"))
-        self._on_search(self.search.text())
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

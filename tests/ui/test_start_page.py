@@ -37,6 +37,8 @@ def test_a_calm_notice_once_the_evaluation_date_has_passed(qtbot, rules):
     win = MainWindow(rules, Settings(), today=date(2028, 2, 24))
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: "23 februari 2028" in win.start_page.notice.text())
     assert win.start_page.notice.isVisible()
     assert "23 februari 2028" in win.start_page.notice.text()
     assert "blijven gelden" in win.start_page.notice.text()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from klasse_desktop.protocol.graph import all_paths
 from klasse_desktop.protocol.labels import kind_label
-from klasse_desktop.protocol.loader import default_rules
+from klasse_desktop.protocol.shipped import default_rules
 from tests.ui.helpers import choose
 
 RULES = default_rules()
