@@ -29,7 +29,7 @@ def flat(text: str) -> str:
 def test_decide_prints_the_outcome_in_dutch_by_default(sample, capsys):
     code, out, err = run(capsys, "decide", "sample", "-a", "q1=b", "-a", "q3=y")
     assert code == 0 and err == ""
-    assert "! MELDEN" in out
+    assert "☎ NEEM CONTACT OP" in out
     assert "Meld het." in out
     assert "Landelijke Vertrouwensinspecteur — 0900-1113111" in out
     assert "Dossier: personeelsdossier" in out
@@ -43,7 +43,7 @@ def test_decide_in_english(sample, capsys):
         capsys, "decide", "sample", "-a", "q1=a", "-a", "q2=x", "-a", "q4=x", "--lang", "en"
     )
     assert code == 0
-    assert "✔ ALLOWED, ON CONDITIONS" in out
+    assert "✔! ALLOWED, ON CONDITIONS" in out
     assert "Conditions:" in out and "Nobody recognizable." in out
     assert "A9" in out and "A5" in out
 

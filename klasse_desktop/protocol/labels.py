@@ -14,16 +14,16 @@ _KIND_LABELS = {
     OutcomeKind.ALLOWED_IF: N_("Allowed, on conditions"),
     OutcomeKind.NOT_ALLOWED: N_("Not allowed"),
     OutcomeKind.ASK_FIRST: N_("Ask first"),
-    OutcomeKind.REPORT: N_("Report it"),
+    OutcomeKind.REPORT: N_("Get in touch"),
 }
 
 # A symbol next to the words, so the verdict never depends on colour alone.
 KIND_SYMBOLS = {
     OutcomeKind.ALLOWED: "✔",
-    OutcomeKind.ALLOWED_IF: "✔",
+    OutcomeKind.ALLOWED_IF: "✔!",
     OutcomeKind.NOT_ALLOWED: "✘",
     OutcomeKind.ASK_FIRST: "?",
-    OutcomeKind.REPORT: "!",
+    OutcomeKind.REPORT: "☎",
 }
 
 _FILE_TYPE_LABELS = {

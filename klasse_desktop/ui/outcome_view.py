@@ -50,6 +50,7 @@ class OutcomeView(QScrollArea):
         self.steps: list[Step] = []
         self.kind_text = ""
         self.verdict_text = ""
+        self.contact_texts: dict[str, str] = {}
 
     def show_outcome(self, outcome: Outcome, steps: list[Step]) -> None:
         self.outcome, self.steps = outcome, list(steps)
@@ -62,14 +63,13 @@ class OutcomeView(QScrollArea):
     def _build(self) -> None:
         assert self.outcome is not None
         outcome, lang, protocol = self.outcome, current_language(), self.rules.protocol
+        self.contact_texts = {}
         body = QWidget()
-        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 130)
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
 
-        # Verdict: symbol + kind in words + the verdict sentence.
+        # Verdict: symbol + kind in words (largest) + the verdict sentence.
         verdict = QFrame()
         verdict.setObjectName("verdict")
         verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[outcome.kind]}; }}")
@@ -78,46 +78,39 @@ class OutcomeView(QScrollArea):
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setStyleSheet(badge_style(outcome.kind))
         scale_font(badge, 2.0, bold=True)
-        badge.setFixedWidth(badge.fontMetrics().height() * 2)
-        badge.setFixedHeight(badge.fontMetrics().height() * 2)
+        side = badge.fontMetrics().height() * 2
+        badge.setFixedSize(
+            max(side, badge.fontMetrics().horizontalAdvance(badge.text()) + 16), side
+        )
         badge.setAccessibleName(kind_label(outcome.kind))
         row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
+        words.setSpacing(6)
         self.kind_text = kind_label(outcome.kind)
         kind = _label(self.kind_text)
         kind.setObjectName("kindLabel")
-        scale_font(kind, 1.25, bold=True)
+        scale_font(kind, 1.6, bold=True)
         kind.setStyleSheet(f"color: {KIND_COLOURS[outcome.kind]};")
         self.verdict_text = outcome.verdict.get(lang)
         sentence = _label(self.verdict_text)
         sentence.setObjectName("verdictText")
-        scale_font(sentence, 1.3, bold=True)
+        scale_font(sentence, 1.2)
         words.addWidget(kind)
         words.addWidget(sentence)
         row.addLayout(words, 1)
         verdict.setAccessibleName(f"{self.kind_text}: {self.verdict_text}")
         layout.addWidget(verdict)
 
+        if outcome.contacts:  # whom to contact comes first: it is what to do now
+            layout.addWidget(self._heading(_("Contact details")))
+            for contact_id in outcome.contacts:
+                layout.addWidget(self._contact_card(contact_id))
+
         if outcome.conditions:
             layout.addWidget(self._heading(conditions_heading(outcome.kind).rstrip(":")))
             conditions = _label(_bullets([c.get(lang) for c in outcome.conditions]), rich=True)
             conditions.setObjectName("conditions")
             layout.addWidget(conditions)
-
-        if outcome.contacts:
-            layout.addWidget(self._heading(_("Contact")))
-            for contact_id in outcome.contacts:
-                contact = self.rules.contacts[contact_id]
-                name = html.escape(contact.name.get(lang))
-                phone = (
-                    f" — <b>{html.escape(_('phone {number}').format(number=contact.phone))}</b>"
-                    if contact.phone
-                    else ""
-                )
-                text = f"<b>{name}</b>{phone}<br>{html.escape(contact.description.get(lang))}"
-                label = _label(text, rich=True)
-                label.setObjectName(f"contact_{contact_id}")
-                layout.addWidget(label)
 
         if outcome.file_type:
             layout.addWidget(
@@ -157,6 +150,31 @@ class OutcomeView(QScrollArea):
         if old is not None:
             old.deleteLater()
         self.setWidget(body)
+
+    def _contact_card(self, contact_id: str) -> QFrame:
+        contact, lang = self.rules.contacts[contact_id], current_language()
+        card = QFrame()
+        card.setProperty("card", True)
+        box = QVBoxLayout(card)
+        box.setSpacing(2)
+        header = QHBoxLayout()
+        name = _label(contact.name.get(lang))
+        scale_font(name, 1.1, bold=True)
+        header.addWidget(name, 1)
+        text = contact.name.get(lang)
+        if contact.phone:
+            phone = _label(contact.phone)
+            phone.setObjectName("phone")
+            scale_font(phone, 1.3, bold=True)
+            phone.setAccessibleName(_("phone {number}").format(number=contact.phone))
+            header.addWidget(phone, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            text = f"{text} {contact.phone}"
+        box.addLayout(header)
+        box.addWidget(_label(contact.description.get(lang)))
+        card.setObjectName(f"contact_{contact_id}")
+        card.setAccessibleName(text)
+        self.contact_texts[contact_id] = f"{text} {contact.description.get(lang)}"
+        return card
 
     def _heading(self, text: str) -> QLabel:
         label = _label(text)

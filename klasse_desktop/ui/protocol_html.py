@@ -68,7 +68,7 @@ def protocol_html(
             hits += n
             background = f" bgcolor='{CLAUSE_HIGHLIGHT}'" if clause.id == highlight else ""
             parts.append(
-                f"<tr{background}><td width='48' valign='top'><a name='{clause.id}'></a>"
+                f"<tr{background}><td nowrap valign='top'><a name='{clause.id}'></a>"
                 f"<b>{clause.id}</b></td><td>{text}</td></tr>"
             )
         parts.append("</table>")

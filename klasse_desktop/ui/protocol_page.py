@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,9 +37,17 @@ class ProtocolPage(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.render)
         self.hit_count = QLabel()
+        self.previous_hit = QToolButton()
+        self.previous_hit.setText("▲")
+        self.previous_hit.clicked.connect(lambda: self._step_hit(-1))
+        self.next_hit = QToolButton()
+        self.next_hit.setText("▼")
+        self.next_hit.clicked.connect(lambda: self._step_hit(1))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.hit_count)
+        top.addWidget(self.previous_hit)
+        top.addWidget(self.next_hit)
 
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -48,15 +57,20 @@ class ProtocolPage(QWidget):
         self.tree.itemClicked.connect(self._go_to_item)
 
         right = QWidget()
+        right.setMaximumWidth(right.fontMetrics().averageCharWidth() * 120)  # readable lines
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 12, 16, 12)
         right_layout.addLayout(top)
         right_layout.addWidget(self.browser, 1)
+        centred = QWidget()
+        centred_layout = QHBoxLayout(centred)
+        centred_layout.setContentsMargins(0, 0, 0, 0)
+        centred_layout.addWidget(right)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(right)
+        splitter.addWidget(centred)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 900])
+        splitter.setSizes([340, 900])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,11 +83,16 @@ class ProtocolPage(QWidget):
         lang = current_language()
         self.search.setPlaceholderText(_("Search the protocol"))
         self.search.setAccessibleName(_("Search the protocol"))
+        self.previous_hit.setToolTip(_("Previous clause found"))
+        self.previous_hit.setAccessibleName(_("Previous clause found"))
+        self.next_hit.setToolTip(_("Next clause found (Enter)"))
+        self.next_hit.setAccessibleName(_("Next clause found"))
         self.browser.setAccessibleName(_("Protocol text"))
         self.tree.setAccessibleName(_("Sections and clauses"))
         self.tree.clear()
         for section in self.rules.protocol.sections:
             parent = QTreeWidgetItem([section.title.get(lang)])
+            parent.setToolTip(0, section.title.get(lang))
             parent.setData(0, Qt.ItemDataRole.UserRole, f"section-{section.id}")
             for clause in section.clauses:
                 child = QTreeWidgetItem([f"{clause.id}  {clause.text.get(lang)}"])
@@ -85,14 +104,21 @@ class ProtocolPage(QWidget):
 
     def render(self) -> None:
         lang, query = current_language(), self.search.text()
-        text, hits = protocol_html(self.rules.protocol, lang, query=query, highlight=self.highlight)
+        text, _marks = protocol_html(
+            self.rules.protocol, lang, query=query, highlight=self.highlight
+        )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(text)
         self._hits = [h.clause.id for h in search_clauses(self.rules.protocol, query, lang)]
         self._hit_index = -1
+        found = len(self._hits)
+        for button in (self.previous_hit, self.next_hit):
+            button.setEnabled(found > 1)
         if query.strip():
             self.hit_count.setText(
-                ngettext("{n} hit", "{n} hits", hits).format(n=hits) if hits else _("no hits")
+                ngettext("{n} clause found", "{n} clauses found", found).format(n=found)
+                if found
+                else _("no clause found")
             )
             if self._hits:
                 self._next_hit()
@@ -120,9 +146,12 @@ class ProtocolPage(QWidget):
         self.search.selectAll()
 
     def _next_hit(self) -> None:
+        self._step_hit(1)
+
+    def _step_hit(self, step: int) -> None:
         if not self._hits:
             return
-        self._hit_index = (self._hit_index + 1) % len(self._hits)
+        self._hit_index = (self._hit_index + step) % len(self._hits)
         self.browser.scrollToAnchor(self._hits[self._hit_index])
 
     def _go_to_item(self, item: QTreeWidgetItem) -> None:

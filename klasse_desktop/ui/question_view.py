@@ -36,8 +36,6 @@ class QuestionView(QScrollArea):
         self.labels: dict[str, _ChoiceLabel] = {}
 
         body = QWidget()
-        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 130)
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(4, 4, 12, 4)
         self.layout_.setSpacing(8)
@@ -71,6 +69,7 @@ class QuestionView(QScrollArea):
         self.labels.clear()
         for index, choice in enumerate(question.choices):
             radio = QRadioButton()
+            scale_font(radio, 1.2)  # the indicator is sized in em, so it grows with the font
             label = _ChoiceLabel(radio)
             scale_font(label, 1.2)
             label.activated.connect(lambda c=choice.id: self.choice_activated.emit(c))

@@ -124,6 +124,13 @@ def _screens(
         win.wizard_page.refresh()
         shot(win, f"{number:02d}-outcome-{kind.value}")
 
+    # An outcome with a phone number (the confidential inspector).
+    win.open_wizard("melden")
+    for choice in ("nee", "seksueel", "medewerker"):
+        win.wizard_page.run.answer(choice)  # type: ignore[union-attr]
+    win.wizard_page.refresh()
+    shot(win, "09b-outcome-report-phone")
+
     win.open_clause("A9")
     shot(win, "10-protocol-clause-A9")
     win.open_protocol()

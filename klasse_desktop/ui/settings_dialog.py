@@ -49,19 +49,14 @@ class SettingsDialog(QDialog):
             (_("Your &name"), self.user_name),
             (_("Your &role"), self.role),
             (_("&School"), self.school),
-            (_("&Foundation"), self.foundation),
+            (_("&Foundation (stichting)"), self.foundation),
         )
         for text, field in fields:
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(text.replace("&", ""))
             form.addRow(label, field)
-        note = QLabel(
-            _(
-                "Your name, school and foundation are printed on reports. "
-                "They stay on this computer."
-            )
-        )
+        note = QLabel(_("These details are stored only on this computer."))
         note.setWordWrap(True)
         note.setObjectName("helpText")
 

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.models import Audience, RuleSet
 from klasse_desktop.protocol.search import search_clauses, search_wizards
 from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.wizard_card import WizardCard
 
 MAX_CLAUSE_HITS = 8
 
@@ -46,11 +46,11 @@ class StartPage(QWidget):
         self.search.textChanged.connect(self._on_search)
         self.search.returnPressed.connect(self._open_first_hit)
 
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        self.buttons: dict[str, WizardCard] = {}
         column = QVBoxLayout()
         column.setSpacing(8)
         for wizard in rules.wizards.values():
-            button = QCommandLinkButton()
+            button = WizardCard()
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
             self.buttons[wizard.id] = button
             column.addWidget(button)
@@ -66,7 +66,8 @@ class StartPage(QWidget):
         results_layout = QVBoxLayout(results_box)
         results_layout.setContentsMargins(0, 0, 0, 0)
         results_layout.addWidget(self.no_results)
-        results_layout.addWidget(self.results, 1)
+        results_layout.addWidget(self.results)
+        results_layout.addStretch(1)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(wizards_box)
@@ -90,10 +91,10 @@ class StartPage(QWidget):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
+        layout.addWidget(self.notice)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.notice)
         layout.addLayout(footer)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -121,10 +122,7 @@ class StartPage(QWidget):
             title = wizard.title.get(lang)
             if wizard.audience is Audience.DIRECTORS:
                 title = _("{title} (for directors)").format(title=title)
-            button.setText(title)
-            button.setDescription(wizard.summary.get(lang))
-            button.setAccessibleName(title)
-            button.setAccessibleDescription(wizard.summary.get(lang))
+            button.set_texts(title, wizard.summary.get(lang))
         self.protocol_button.setText(_("Read the &protocol"))
         self.notice.setVisible(self.review_due)
         if self._dates_shown:
@@ -139,18 +137,27 @@ class StartPage(QWidget):
 
         self._dates_shown = True
         lang, protocol = current_language(), self.rules.protocol
+
+        def day(value: date) -> str:  # keep "23 februari 2028" on one line
+            return format_date(value, lang).replace(" ", "\u00a0")
+
+        info = (
+            _("{title}, adopted {adopted}. Evaluation was planned for {evaluation}.")
+            if self.review_due
+            else _("{title}, adopted {adopted}. Next evaluation: {evaluation}.")
+        )
         self.protocol_info.setText(
-            _("{title}, adopted {adopted}. Next evaluation: {evaluation}.").format(
+            info.format(
                 title=protocol.title.get(lang),
-                adopted=format_date(protocol.dates.adopted, lang),
-                evaluation=format_date(protocol.dates.evaluation, lang),
+                adopted=day(protocol.dates.adopted),
+                evaluation=day(protocol.dates.evaluation),
             )
         )
         self.notice.setText(
             _(
                 "This protocol was due for evaluation on {date}. Its rules still apply "
                 "until the board adopts a new version."
-            ).format(date=format_date(protocol.dates.evaluation, lang))
+            ).format(date=day(protocol.dates.evaluation))
         )
 
     def focus_search(self) -> None:
@@ -165,15 +172,19 @@ class StartPage(QWidget):
         self.stack.setCurrentIndex(1)
         self.results.clear()
         for hit in search_wizards(self.rules, text, lang):
-            item = QListWidgetItem(_("Wizard: {title}").format(title=hit.wizard.title.get(lang)))
+            item = QListWidgetItem(_("Question: {title}").format(title=hit.wizard.title.get(lang)))
             item.setData(Qt.ItemDataRole.UserRole, ("wizard", hit.wizard.id))
             self.results.addItem(item)
         for clause_hit in search_clauses(self.rules.protocol, text, lang)[:MAX_CLAUSE_HITS]:
             clause = clause_hit.clause
-            item = QListWidgetItem(f"{clause.id} — {clause.text.get(lang)}")
+            item = QListWidgetItem(
+                _("Clause {id}: {text}").format(id=clause.id, text=clause.text.get(lang))
+            )
             item.setToolTip(clause.text.get(lang))
             item.setData(Qt.ItemDataRole.UserRole, ("clause", clause.id))
             self.results.addItem(item)
+        rows = sum(self.results.sizeHintForRow(i) for i in range(self.results.count()))
+        self.results.setMaximumHeight(rows + 2 * self.results.frameWidth() + 4)
         empty = self.results.count() == 0
         self.no_results.setText(
             _(

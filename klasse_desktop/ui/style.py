@@ -21,8 +21,8 @@ KIND_COLOURS = {
 
 ACCENT = "#1c5d99"
 MUTED = "#495057"
-HIGHLIGHT = "#ffe066"
-CLAUSE_HIGHLIGHT = "#fff3bf"
+HIGHLIGHT = "#ffe066"  # search hits
+CLAUSE_HIGHLIGHT = "#dbe9f6"  # the clause opened from an outcome: not a search hit
 
 STYLE_SHEET = f"""
 QLabel#helpText, QLabel#protocolInfo {{ color: {MUTED}; }}
@@ -30,8 +30,13 @@ QLabel#notice {{ background: #fff4e6; border: 1px solid #ffc078; border-radius: 
                  padding: 6px; }}
 QFrame#verdict {{ border: 2px solid palette(mid); border-radius: 6px; }}
 QRadioButton {{ padding: 6px 2px; spacing: 10px; }}
-QCommandLinkButton {{ border: 1px solid #adb5bd; border-radius: 6px; }}
-QCommandLinkButton:focus {{ border: 2px solid {ACCENT}; }}
+QRadioButton::indicator {{ width: 1.1em; height: 1.1em; }}
+QPushButton#wizardCard {{ border: 1px solid #adb5bd; border-radius: 6px;
+                          background: palette(base); }}
+QPushButton#wizardCard:hover {{ border: 1px solid {ACCENT}; background: #f1f6fb; }}
+QPushButton#wizardCard:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton#wizardCard:pressed {{ background: #e3edf7; }}
+QFrame[card="true"] {{ border: 1px solid #adb5bd; border-radius: 6px; background: palette(base); }}
 """
 
 

@@ -1,0 +1,52 @@
+"""A large, clearly worded choice on the start screen: title and one-line summary.
+
+A push button with two wrapping labels, because QCommandLinkButton keeps its own
+fixed font and ignores 150 % scaling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout
+
+from klasse_desktop.ui.style import scale_font
+
+
+class WizardCard(QPushButton):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("wizardCard")
+        self.setAutoDefault(True)  # Enter opens it, like Space
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        scale_font(self.title_label, 1.3, bold=True)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setObjectName("helpText")
+        for label in (self.title_label, self.summary_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.summary_label)
+
+    def set_texts(self, title: str, summary: str) -> None:
+        self.title_label.setText(title)
+        self.summary_label.setText(summary)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(summary)
+        self.updateGeometry()
+
+    def title(self) -> str:
+        return self.title_label.text()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
