@@ -1,0 +1,27 @@
+"""Errors of the case register; their messages are user-facing and translated."""
+
+from __future__ import annotations
+
+
+class RegisterError(Exception):
+    """Something the user can act on; `str()` is one translated sentence."""
+
+
+class WrongPassphraseError(RegisterError):
+    pass
+
+
+class RegisterMissingError(RegisterError):
+    pass
+
+
+class RegisterDamagedError(RegisterError):
+    pass
+
+
+class NotFoundError(RegisterError):
+    pass
+
+
+class InvalidInputError(RegisterError):
+    pass

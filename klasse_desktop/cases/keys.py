@@ -1,0 +1,67 @@
+"""From passphrase to database key, with Argon2id; nothing secret is written down.
+
+`register.json` beside the database holds only the salt and the KDF parameters.
+The 32-byte key derived from them opens SQLCipher as a raw key, so SQLCipher's
+own (slower, weaker) passphrase KDF is skipped.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+
+KDF_FILE = "register.json"
+FORMAT = 1
+MIN_PASSPHRASE_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    salt: str  # base64
+    time_cost: int = 3
+    memory_cost: int = 64 * 1024  # KiB
+    parallelism: int = 4
+    format: int = FORMAT
+    kdf: str = "argon2id"
+
+    @classmethod
+    def new(
+        cls, time_cost: int = 3, memory_cost: int = 64 * 1024, parallelism: int = 4
+    ) -> KdfParams:
+        salt = base64.b64encode(secrets.token_bytes(16)).decode()
+        return cls(salt, time_cost, memory_cost, parallelism)
+
+
+def derive_key(passphrase: str, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        passphrase.encode("utf-8"),
+        base64.b64decode(params.salt),
+        time_cost=params.time_cost,
+        memory_cost=params.memory_cost,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def write_params(data_dir: Path, params: KdfParams) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    target = data_dir / KDF_FILE
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(params), indent=2), encoding="utf-8")
+    tmp.replace(target)
+
+
+def read_params(data_dir: Path) -> KdfParams | None:
+    try:
+        raw = json.loads((data_dir / KDF_FILE).read_text(encoding="utf-8"))
+        return KdfParams(**raw)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError):
+        raise ValueError("register.json is damaged") from None

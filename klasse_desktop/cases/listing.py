@@ -1,0 +1,68 @@
+"""The case list: one query, filtered in SQL, light rows for a model/view table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+from sqlmodel import col, select
+
+from klasse_desktop.cases.models import Case
+from klasse_desktop.cases.repository import CaseRegister
+from klasse_desktop.cases.search import fts_query
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    number: str
+    title: str
+    category: str
+    status: str
+    file_type: str
+    opened_on: date
+    closed_on: date | None
+    legal_hold: bool
+    school: str
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: str | None = None
+    category: str | None = None
+    file_type: str | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
+    text: str = ""
+
+
+def list_cases(register: CaseRegister, where: CaseFilter | None = None) -> list[CaseRow]:
+    where = where or CaseFilter()
+    query = select(Case)
+    if where.status:
+        query = query.where(Case.status == where.status)
+    if where.category:
+        query = query.where(Case.category == where.category)
+    if where.file_type:
+        query = query.where(Case.file_type == where.file_type)
+    if where.opened_from:
+        query = query.where(Case.opened_on >= where.opened_from)
+    if where.opened_to:
+        query = query.where(Case.opened_on <= where.opened_to)
+    with register.session() as session:
+        match = fts_query(where.text) if where.text.strip() else None
+        if where.text.strip() and match is None:
+            return []
+        if match is not None:
+            ids = [
+                row[0]
+                for row in session.connection().execute(
+                    text("SELECT DISTINCT case_id FROM search_index WHERE search_index MATCH :m"),
+                    {"m": match},
+                )
+            ]
+            query = query.where(col(Case.id).in_(ids))
+        rows = session.exec(
+            query.order_by(col(Case.opened_on).desc(), col(Case.number).desc())
+        ).all()
+    return [CaseRow(*row) for row in rows]

@@ -1,0 +1,371 @@
+"""The case register's operations: the only way the UI and the CLI touch case data.
+
+Every change is validated here (clear, translated messages), written in one
+transaction together with its audit event, and entries are never edited: a
+correction is an addendum that points at what it corrects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from klasse_desktop.cases import audit
+from klasse_desktop.cases.database import Database, backup, open_database
+from klasse_desktop.cases.errors import InvalidInputError, NotFoundError
+from klasse_desktop.cases.models import (
+    Attachment,
+    Case,
+    CaseStatus,
+    Category,
+    Draft,
+    Entry,
+    EntryKind,
+    Party,
+    PartyRole,
+)
+from klasse_desktop.i18n import _
+from klasse_desktop.protocol.models import FileType
+
+MAX_TITLE = 200
+MAX_NAME = 200
+MAX_TEXT = 2_000_000  # characters; a pasted chat log of a few MB still fits
+MAX_ATTACHMENT = 25 * 1024 * 1024
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class CaseDetail:
+    case: Case
+    parties: list[Party]
+    entries: list[Entry]
+    attachments: list[Attachment]  # `data` left out (load with attachment_data)
+    retention_end: date | None = None
+    addenda: dict[int, list[Entry]] = field(default_factory=dict)  # corrected id -> addenda
+
+
+def _text(value: str, what: str, limit: int) -> str:
+    cleaned = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())
+    if not cleaned.strip():
+        raise InvalidInputError(_("{what} cannot be empty.").format(what=what))
+    if len(cleaned) > limit:
+        raise InvalidInputError(
+            _("{what} is too long (at most {limit} characters).").format(what=what, limit=limit)
+        )
+    return cleaned.strip()
+
+
+def _choice(value: str, allowed: type[Any], what: str) -> str:
+    options = [m.value for m in allowed]
+    if value not in options:
+        raise InvalidInputError(
+            _("{value!r} is not a valid {what}. Choose from: {options}").format(
+                value=value, what=what, options=", ".join(options)
+            )
+        )
+    return value
+
+
+class CaseRegister:
+    def __init__(self, database: Database, actor: str) -> None:
+        self.database = database
+        self.actor = actor.strip() or _("unknown user")
+
+    @classmethod
+    def open(
+        cls, data_dir: Path, passphrase: str, actor: str, *, create: bool = False,
+        kdf: dict[str, int] | None = None,
+    ) -> CaseRegister:  # fmt: skip
+        register = cls(open_database(data_dir, passphrase, create=create, kdf=kdf), actor)
+        with register.session() as session:
+            audit.record(session, register.actor, "unlock", "register", "-")
+        return register
+
+    def close(self) -> None:
+        self.database.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.database.engine, expire_on_commit=False) as session:
+            yield session
+            session.commit()
+
+    def _audit(
+        self, session: Session, action: str, kind: str, obj: object, number: str = ""
+    ) -> None:
+        audit.record(session, self.actor, action, kind, obj, number)
+
+    @staticmethod
+    def _case(session: Session, number: str) -> Case:
+        case = session.exec(select(Case).where(Case.number == number.strip())).first()
+        if case is None:
+            raise NotFoundError(_("There is no case {number}.").format(number=number))
+        return case
+
+    @classmethod
+    def _case_id(cls, session: Session, number: str) -> tuple[int, Case]:
+        case = cls._case(session, number)
+        assert case.id is not None
+        return case.id, case
+
+    # -- cases ----------------------------------------------------------------------
+
+    def create_case(
+        self, title: str, category: str, file_type: str, *, protocol_version: str,
+        school: str = "", summary: str = "", opened_on: date | None = None,
+    ) -> Case:  # fmt: skip
+        title = _text(title, _("The title"), MAX_TITLE)
+        _choice(category, Category, _("category"))
+        _choice(file_type, FileType, _("file type"))
+        opened_on = opened_on or date.today()
+        with self.session() as session:
+            case = Case(
+                number=self._next_number(session, opened_on.year), title=title,
+                school=school.strip()[:MAX_NAME], category=category, file_type=file_type,
+                opened_on=opened_on, summary=summary.strip()[:MAX_TEXT],
+                protocol_version=protocol_version, created_at=_now(),
+            )  # fmt: skip
+            session.add(case)
+            session.flush()
+            self._audit(session, "create", "case", case.id, case.number)
+        return case
+
+    @staticmethod
+    def _next_number(session: Session, year: int) -> str:
+        from klasse_desktop.cases.models import DeletionReceipt
+
+        prefix = f"K-{year}-"
+        numbers = [
+            *session.exec(select(Case.number).where(col(Case.number).startswith(prefix))),
+            *session.exec(
+                select(DeletionReceipt.case_number).where(
+                    col(DeletionReceipt.case_number).startswith(prefix)
+                )
+            ),
+        ]
+        last = max((int(n.removeprefix(prefix)) for n in numbers), default=0)
+        return f"{prefix}{last + 1:04d}"
+
+    def update_case(
+        self, number: str, *, title: str | None = None, summary: str | None = None,
+        category: str | None = None, legal_hold: bool | None = None,
+    ) -> Case:  # fmt: skip
+        with self.session() as session:
+            case = self._case(session, number)
+            if title is not None:
+                case.title = _text(title, _("The title"), MAX_TITLE)
+            if summary is not None:
+                case.summary = summary.strip()[:MAX_TEXT]
+            if category is not None:
+                case.category = _choice(category, Category, _("category"))
+            if legal_hold is not None:
+                case.legal_hold = legal_hold
+            session.add(case)
+            self._audit(session, "change", "case", case.id, case.number)
+        return case
+
+    def close_case(self, number: str, closed_on: date | None = None) -> Case:
+        with self.session() as session:
+            case = self._case(session, number)
+            closed_on = closed_on or date.today()
+            if closed_on < case.opened_on:
+                raise InvalidInputError(_("A case cannot be closed before it was opened."))
+            case.status, case.closed_on = CaseStatus.CLOSED, closed_on
+            session.add(case)
+            self._audit(session, "close", "case", case.id, case.number)
+        return case
+
+    def reopen_case(self, number: str) -> Case:
+        with self.session() as session:
+            case = self._case(session, number)
+            case.status, case.closed_on = CaseStatus.OPEN, None
+            session.add(case)
+            self._audit(session, "reopen", "case", case.id, case.number)
+        return case
+
+    def get_case(self, number: str) -> CaseDetail:
+        from klasse_desktop.cases.retention import retention_end
+
+        with self.session() as session:
+            case = self._case(session, number)
+            parties = list(
+                session.exec(select(Party).where(Party.case_id == case.id).order_by(col(Party.id)))
+            )
+            entries = list(
+                session.exec(
+                    select(Entry).where(Entry.case_id == case.id)
+                    .order_by(col(Entry.event_date), col(Entry.recorded_at), col(Entry.id))
+                )
+            )  # fmt: skip
+            attachments = list(
+                session.exec(
+                    select(Attachment)
+                    .where(Attachment.case_id == case.id)
+                    .order_by(col(Attachment.id))
+                )
+            )
+            for attachment in attachments:
+                session.expunge(attachment)
+                attachment.data = b""
+            self._audit(session, "view", "case", case.id, case.number)
+            end = retention_end(case, session)
+        addenda: dict[int, list[Entry]] = {}
+        for entry in entries:
+            if entry.corrects_id is not None:
+                addenda.setdefault(entry.corrects_id, []).append(entry)
+        return CaseDetail(case, parties, entries, attachments, end, addenda)
+
+    # -- parties and entries ---------------------------------------------------------
+
+    def add_party(self, number: str, role: str, name: str, class_or_function: str = "") -> Party:
+        _choice(role, PartyRole, _("role"))
+        name = _text(name, _("The name"), MAX_NAME)
+        with self.session() as session:
+            case_id, case = self._case_id(session, number)
+            party = Party(
+                case_id=case_id,
+                role=role,
+                name=name,
+                class_or_function=class_or_function.strip()[:MAX_NAME],
+                created_at=_now(),
+            )
+            session.add(party)
+            session.flush()
+            self._audit(session, "create", "party", party.id, case.number)
+        return party
+
+    def add_entry(
+        self, number: str, text: str, *, kind: str = EntryKind.OBSERVATION,
+        event_date: date | None = None, reported_to: str = "", corrects: int | None = None,
+        wizard_record: dict[str, Any] | None = None,
+    ) -> Entry:  # fmt: skip
+        _choice(kind, EntryKind, _("entry kind"))
+        text = _text(text, _("The text"), MAX_TEXT)
+        event_date = event_date or date.today()
+        if event_date > date.today():
+            raise InvalidInputError(_("The date of the event cannot be in the future."))
+        with self.session() as session:
+            case_id, case = self._case_id(session, number)
+            if corrects is not None:
+                original = session.get(Entry, corrects)
+                if original is None or original.case_id != case.id:
+                    raise NotFoundError(
+                        _("Entry {id} is not part of case {number}.").format(
+                            id=corrects, number=number
+                        )
+                    )
+            record = json.dumps(wizard_record, ensure_ascii=False) if wizard_record else None
+            entry = Entry(
+                case_id=case_id, kind=kind, event_date=event_date, recorded_at=_now(),
+                author=self.actor, text=text, reported_to=reported_to.strip()[:MAX_NAME],
+                corrects_id=corrects, wizard_record=record,
+            )  # fmt: skip
+            session.add(entry)
+            session.flush()
+            draft = session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+            if draft is not None:
+                session.delete(draft)
+            self._audit(
+                session, "create", "addendum" if corrects else "entry", entry.id, case.number
+            )
+        return entry
+
+    def add_addendum(
+        self, number: str, corrects: int, text: str, *, event_date: date | None = None
+    ) -> Entry:
+        with self.session() as session:
+            original = session.get(Entry, corrects)
+            kind = original.kind if original else EntryKind.OBSERVATION
+        return self.add_entry(number, text, kind=kind, event_date=event_date, corrects=corrects)
+
+    # -- attachments ------------------------------------------------------------------
+
+    def add_attachment(
+        self, number: str, filename: str, data: bytes, *, entry_id: int | None = None
+    ) -> Attachment:
+        name = Path(filename).name.strip()
+        if not name:
+            raise InvalidInputError(_("The file has no name."))
+        if not data:
+            raise InvalidInputError(_("The file {name} is empty.").format(name=name))
+        if len(data) > MAX_ATTACHMENT:
+            raise InvalidInputError(
+                _("The file {name} is larger than {size} MB.").format(
+                    name=name, size=MAX_ATTACHMENT // 2**20
+                )
+            )
+        media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with self.session() as session:
+            case_id, case = self._case_id(session, number)
+            attachment = Attachment(
+                case_id=case_id, entry_id=entry_id, filename=name, media_type=media_type,
+                size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=data, added_at=_now(),
+            )  # fmt: skip
+            session.add(attachment)
+            session.flush()
+            self._audit(session, "create", "attachment", attachment.id, case.number)
+        attachment.data = b""
+        return attachment
+
+    def attachment_data(self, attachment_id: int) -> bytes:
+        with self.session() as session:
+            attachment = session.get(Attachment, attachment_id)
+            if attachment is None:
+                raise NotFoundError(_("There is no attachment {id}.").format(id=attachment_id))
+            case = session.get(Case, attachment.case_id)
+            self._audit(session, "view", "attachment", attachment_id, case.number if case else "")
+            return attachment.data
+
+    # -- drafts -------------------------------------------------------------------------
+
+    def save_draft(self, number: str, text: str, kind: str = EntryKind.OBSERVATION,
+                   event_date: date | None = None) -> None:  # fmt: skip
+        with self.session() as session:
+            case_id, _case = self._case_id(session, number)
+            draft = session.exec(select(Draft).where(Draft.case_id == case_id)).first()
+            draft = draft or Draft(
+                case_id=case_id, kind=kind, event_date=date.today(), text="", updated_at=_now()
+            )
+            draft.kind, draft.text, draft.updated_at = kind, text[:MAX_TEXT], _now()
+            draft.event_date = event_date or draft.event_date
+            session.add(draft)
+
+    def get_draft(self, number: str) -> Draft | None:
+        with self.session() as session:
+            case = self._case(session, number)
+            return session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+
+    def discard_draft(self, number: str) -> None:
+        with self.session() as session:
+            case = self._case(session, number)
+            draft = session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+            if draft is not None:
+                session.delete(draft)
+
+    # -- counts, audit, backup -----------------------------------------------------------
+
+    def count_cases(self) -> int:
+        with self.session() as session:
+            return int(session.exec(select(func.count()).select_from(Case)).one())
+
+    def verify_audit(self) -> audit.ChainCheck:
+        with self.session() as session:
+            return audit.verify(session)
+
+    def backup(self) -> Path:
+        with self.session() as session:
+            self._audit(session, "backup", "register", "-")
+        return backup(self.database, "manual")
