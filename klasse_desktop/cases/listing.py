@@ -38,7 +38,11 @@ class CaseFilter:
 
 def list_cases(register: CaseRegister, where: CaseFilter | None = None) -> list[CaseRow]:
     where = where or CaseFilter()
-    query = select(Case)
+    # Only the columns a row shows (in CaseRow's order): no summaries, no ORM objects.
+    query = select(
+        Case.number, Case.title, Case.category, Case.status, Case.file_type,
+        Case.opened_on, Case.closed_on, Case.legal_hold, Case.school,
+    )  # fmt: skip
     if where.status:
         query = query.where(Case.status == where.status)
     if where.category:
