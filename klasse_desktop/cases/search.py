@@ -2,6 +2,9 @@
 
 The user's words are quoted before they reach FTS5, so nothing they type is
 read as query syntax; each word matches as a prefix ("pest" finds "pesten").
+Hits come newest first: FTS5 can stop after the first 50 in rowid order, whereas
+ranking by bm25 must score every match (65 ms for two common words in 100 000
+entries, against a 20 ms goal; see benchmarks/register.py).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def search(register: CaseRegister, query: str, limit: int = 50) -> list[SearchHi
         "SELECT c.number, c.title, s.source, s.source_id, "
         "snippet(search_index, 0, '[', ']', '…', 12) "
         'FROM search_index AS s JOIN "case" AS c ON c.id = s.case_id '
-        "WHERE search_index MATCH :match ORDER BY bm25(search_index) LIMIT :limit"
+        "WHERE search_index MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
     )
     with register.session() as session:
         rows = session.connection().execute(sql, {"match": match, "limit": limit}).all()
