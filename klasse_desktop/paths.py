@@ -12,6 +12,7 @@ from pathlib import Path
 
 APP_NAME = "KlasseDesktop"
 APP_AUTHOR = "StichtingKlasse"
+REGISTER_FOLDER = "register"
 
 
 def _dir(env: str, kind: str) -> Path:
@@ -29,6 +30,12 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return _dir("KLASSE_DATA_DIR", "data")
+
+
+def register_dir(base: Path | None = None) -> Path:
+    """The case register's folder: a sub-folder of the data dir (or of `base`), so
+    other app data can live beside it."""
+    return (base if base is not None else data_dir()) / REGISTER_FOLDER
 
 
 def log_dir() -> Path:

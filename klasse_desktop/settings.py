@@ -20,6 +20,9 @@ from klasse_desktop.i18n import N_
 from klasse_desktop.paths import config_dir
 
 FILE_NAME = "settings.json"
+# The register must lock itself: "never" is not offered, and an hour is the most.
+MIN_LOCK_MINUTES = 1
+MAX_LOCK_MINUTES = 60
 
 # Roles a user can pick; the value is stored, the label translated when shown.
 ROLES = {
@@ -40,6 +43,7 @@ class Settings:
     school: str = ""
     foundation: str = "Stichting Klasse"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), owned by the UI
+    lock_after_minutes: int = 5  # the case register locks itself after this much idle time
 
     def normalised(self) -> Settings:
         if self.language not in i18n.SUPPORTED_LANGUAGES:
@@ -48,7 +52,19 @@ class Settings:
             self.role = "leerkracht"
         for name in ("user_name", "school", "foundation"):
             setattr(self, name, " ".join(str(getattr(self, name)).split())[:200])
+        self.lock_after_minutes = min(
+            MAX_LOCK_MINUTES, max(MIN_LOCK_MINUTES, int(self.lock_after_minutes))
+        )
         return self
+
+
+_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+
+
+def _fits(name: str, value: Any) -> bool:
+    """Keep a stored value only if it has the field's type (bool is no int here)."""
+    wanted = _TYPES.get(name)
+    return wanted is not None and type(value) is wanted
 
 
 def settings_path() -> Path:
@@ -67,8 +83,7 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(raw, dict):
         _set_aside(path)
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known and isinstance(v, str)}
+    values = {k: v for k, v in raw.items() if _fits(k, v)}
     return Settings(**values).normalised()
 
 

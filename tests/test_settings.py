@@ -38,3 +38,26 @@ def test_unknown_values_fall_back_to_defaults(tmp_path):
     loaded = load_settings(path)
     assert loaded.language == "nl" and loaded.role == "leerkracht" and loaded.school == ""
     assert loaded.user_name == "Şükrü Yılmaz"
+
+
+def test_lock_after_minutes_is_an_int_kept_within_bounds(tmp_path):
+    path = tmp_path / "settings.json"
+    assert Settings().lock_after_minutes == 5
+    save_settings(Settings(lock_after_minutes=12), path)
+    assert json.loads(path.read_text("utf-8"))["lock_after_minutes"] == 12
+    assert load_settings(path).lock_after_minutes == 12
+    for stored, loaded in ((0, 1), (-3, 1), (10_000, 60)):
+        path.write_text(json.dumps({"lock_after_minutes": stored}), "utf-8")
+        assert load_settings(path).lock_after_minutes == loaded
+
+
+def test_values_of_the_wrong_type_are_ignored_field_by_field(tmp_path):
+    path = tmp_path / "settings.json"
+    for wrong in ("10", True, 2.5, None, [5]):
+        path.write_text(json.dumps({"lock_after_minutes": wrong, "school": "De Vlinder"}), "utf-8")
+        loaded = load_settings(path)
+        assert loaded.lock_after_minutes == 5, wrong
+        assert loaded.school == "De Vlinder"
+    path.write_text(json.dumps({"school": 7, "user_name": 3, "lock_after_minutes": 9}), "utf-8")
+    loaded = load_settings(path)
+    assert (loaded.school, loaded.user_name, loaded.lock_after_minutes) == ("", "", 9)

@@ -127,14 +127,12 @@ def open_database(
         params = keys.read_params(data_dir)
     except ValueError:
         raise RegisterDamagedError(_("The key file register.json is damaged.")) from None
+    if params is None and path.exists():
+        raise RegisterDamagedError(_("register.json is missing; the register cannot be opened."))
     if params is None or not path.exists():
         if not create:
             raise RegisterMissingError(
                 _("There is no case register in {path} yet.").format(path=data_dir)
-            )
-        if path.exists():
-            raise RegisterDamagedError(
-                _("register.json is missing; the register cannot be opened.")
             )
         if len(passphrase) < keys.MIN_PASSPHRASE_LENGTH:
             raise WrongPassphraseError(

@@ -131,6 +131,8 @@ class CaseRegister:
         _choice(category, Category, _("category"))
         _choice(file_type, FileType, _("file type"))
         opened_on = opened_on or date.today()
+        if opened_on > date.today():
+            raise InvalidInputError(_("A case cannot be opened on a date in the future."))
         with self.session() as session:
             case = Case(
                 number=self._next_number(session, opened_on.year), title=title,
@@ -181,6 +183,8 @@ class CaseRegister:
         with self.session() as session:
             case = self._case(session, number)
             closed_on = closed_on or date.today()
+            if closed_on > date.today():
+                raise InvalidInputError(_("A case cannot be closed on a date in the future."))
             if closed_on < case.opened_on:
                 raise InvalidInputError(_("A case cannot be closed before it was opened."))
             case.status, case.closed_on = CaseStatus.CLOSED, closed_on
