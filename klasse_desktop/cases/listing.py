@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select as sa_select
 from sqlalchemy import text
-from sqlmodel import col, select
+from sqlmodel import col
 
 from klasse_desktop.cases.models import Case
 from klasse_desktop.cases.repository import CaseRegister
@@ -39,20 +40,21 @@ class CaseFilter:
 def list_cases(register: CaseRegister, where: CaseFilter | None = None) -> list[CaseRow]:
     where = where or CaseFilter()
     # Only the columns a row shows (in CaseRow's order): no summaries, no ORM objects.
-    query = select(
-        Case.number, Case.title, Case.category, Case.status, Case.file_type,
-        Case.opened_on, Case.closed_on, Case.legal_hold, Case.school,
+    query = sa_select(
+        col(Case.number), col(Case.title), col(Case.category), col(Case.status),
+        col(Case.file_type), col(Case.opened_on), col(Case.closed_on), col(Case.legal_hold),
+        col(Case.school),
     )  # fmt: skip
     if where.status:
-        query = query.where(Case.status == where.status)
+        query = query.where(col(Case.status) == where.status)
     if where.category:
-        query = query.where(Case.category == where.category)
+        query = query.where(col(Case.category) == where.category)
     if where.file_type:
-        query = query.where(Case.file_type == where.file_type)
+        query = query.where(col(Case.file_type) == where.file_type)
     if where.opened_from:
-        query = query.where(Case.opened_on >= where.opened_from)
+        query = query.where(col(Case.opened_on) >= where.opened_from)
     if where.opened_to:
-        query = query.where(Case.opened_on <= where.opened_to)
+        query = query.where(col(Case.opened_on) <= where.opened_to)
     with register.session() as session:
         match = fts_query(where.text) if where.text.strip() else None
         if where.text.strip() and match is None:
@@ -66,7 +68,6 @@ def list_cases(register: CaseRegister, where: CaseFilter | None = None) -> list[
                 )
             ]
             query = query.where(col(Case.id).in_(ids))
-        rows = session.exec(
-            query.order_by(col(Case.opened_on).desc(), col(Case.number).desc())
-        ).all()
+        ordered = query.order_by(col(Case.opened_on).desc(), col(Case.number).desc())
+        rows = session.connection().execute(ordered).all()
     return [CaseRow(*row) for row in rows]

@@ -4,12 +4,14 @@ Alembic migrations in `migrations/`; these classes must match the newest one
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Field, SQLModel
 
-from klasse_desktop.i18n import N_
+from klasse_desktop.i18n import N_, _
 
 # -- vocabularies (stored as their value; labels translated when shown) ------------
 
@@ -81,6 +83,11 @@ ENTRY_KIND_LABELS = {
     EntryKind.WIZARD_OUTCOME: N_("Wizard outcome"),
 }
 STATUS_LABELS = {CaseStatus.OPEN: N_("Open"), CaseStatus.CLOSED: N_("Closed")}
+
+
+def label_of(labels: Mapping[Any, str], value: str) -> str:
+    """The translated label of a stored value (the value itself if it is unknown)."""
+    return _(labels[value]) if value in labels else value
 
 
 # -- tables ------------------------------------------------------------------------

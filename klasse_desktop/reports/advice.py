@@ -1,0 +1,90 @@
+"""The advice record: one outcome of a wizard on one page ("Advies volgens het
+protocol sociale media"), for a teacher who wants to document that they checked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from klasse_desktop.i18n import _
+from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.protocol.engine import WizardRun
+from klasse_desktop.protocol.labels import conditions_heading, kind_label
+from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.reports.document import Frame, render
+from klasse_desktop.reports.styles import styles
+
+
+def _p(text: str, style: object) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def build_advice(
+    run: WizardRun,
+    rules: RuleSet,
+    language: str,
+    *,
+    name: str,
+    role: str,
+    foundation: str,
+    school: str,
+    issued_on: date,
+) -> bytes:
+    outcome = run.outcome
+    if outcome is None:
+        raise ValueError("the wizard has no outcome yet")
+    s, protocol = styles(), rules.protocol
+    title = _("Advice under the social media protocol")
+    story: list[Flowable] = [
+        _p(title, s.title),
+        _p(_("Question: {title}").format(title=run.wizard.title.get(language)), s.heading),
+        _p(
+            _("Asked by {name} ({role}) on {date}.").format(
+                name=name or _("unknown user"), role=role, date=format_date(issued_on, language)
+            ),
+            s.body,
+        ),
+        _p(_("Your answers"), s.heading),
+        *[
+            _p(f"• {step.question.text.get(language)} → {step.choice.label.get(language)}", s.body)
+            for step in run.steps
+        ],
+        _p(_("Outcome"), s.heading),
+        _p(f"{kind_label(outcome.kind)} — {outcome.verdict.get(language)}", s.cell_bold),
+    ]
+    if outcome.conditions:
+        story.append(_p(conditions_heading(outcome.kind).rstrip(":"), s.heading))
+        story += [_p(f"• {c.get(language)}", s.body) for c in outcome.conditions]
+    if outcome.contacts:
+        story.append(_p(_("Contact details"), s.heading))
+        for contact_id in outcome.contacts:
+            contact = rules.contacts[contact_id]
+            phone = f" — {contact.phone}" if contact.phone else ""
+            story.append(_p(f"{contact.name.get(language)}{phone}", s.body))
+    story += [_p(_("Why?"), s.heading), _p(outcome.explanation.get(language), s.body)]
+    story.append(
+        _p(_("Protocol clauses (version {version})").format(version=protocol.version), s.heading)
+    )
+    for clause_id in outcome.clauses:
+        text = protocol.clause(clause_id).text.get(language)
+        story.append(KeepTogether([_p(clause_id, s.cell_bold), _p(f"“{text}”", s.quote)]))
+    story += [
+        Spacer(1, 4),
+        _p(
+            _("{title}, {organisation}, adopted {adopted}.").format(
+                title=protocol.title.get(language),
+                organisation=protocol.organisation,
+                adopted=format_date(protocol.dates.adopted, language),
+            ),
+            s.small,
+        ),
+    ]
+    frame = Frame(
+        letterhead=" — ".join(p for p in (foundation, school) if p), marking=title, reference="",
+        title=f"{title}: {run.wizard.title.get(language)}", subject=outcome.verdict.get(language),
+        author=name or _("unknown user"), issued_on=issued_on,
+    )  # fmt: skip
+    return render(story, frame)

@@ -1,0 +1,49 @@
+"""Embedded TrueType fonts, so every name prints (Zoë, Şükrü, Łukasz, محمد, Иван).
+
+The base-14 Helvetica of ReportLab has no ş, ı or Arabic and prints black
+boxes; DejaVu Sans (shipped in resources/fonts with its licence) covers Latin,
+Greek, Cyrillic, Hebrew and Arabic, and is embedded (subset) in every PDF.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import as_file
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from klasse_desktop.resources import resource
+
+FAMILY = "DejaVuSans"
+FACES = {
+    FAMILY: "DejaVuSans.ttf",
+    f"{FAMILY}-Bold": "DejaVuSans-Bold.ttf",
+    f"{FAMILY}-Oblique": "DejaVuSans-Oblique.ttf",
+    f"{FAMILY}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+}
+
+
+def _no_discretionary_ligatures() -> None:
+    """ReportLab shapes with `dlig` on, which turns "st" into DejaVu's historical
+    st-ligature ("Peﬆen"); a dossier wants plain letters. Required Arabic forms
+    do not depend on it."""
+    shape = getattr(ttfonts, "shapeFragWord", None)
+    defaults = getattr(shape, "__defaults__", None)
+    if defaults and isinstance(defaults[0], dict):
+        shape.__defaults__ = ({**defaults[0], "dlig": False}, *defaults[1:])  # type: ignore[union-attr]
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family once per process; returns the regular face's name."""
+    _no_discretionary_ligatures()
+    for name, filename in FACES.items():
+        with as_file(resource("fonts", filename)) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    addMapping(FAMILY, 0, 0, FAMILY)
+    addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
+    addMapping(FAMILY, 0, 1, f"{FAMILY}-Oblique")
+    addMapping(FAMILY, 1, 1, f"{FAMILY}-BoldOblique")
+    return FAMILY
