@@ -15,11 +15,11 @@ from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.styles import styles
+from klasse_desktop.reports.styles import for_text, styles
 
 
 def _p(text: str, style: object) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(text).replace("\n", "<br/>"), for_text(style, text))
 
 
 def build_advice(

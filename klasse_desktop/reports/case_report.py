@@ -32,8 +32,9 @@ from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.labels import file_type_label
 from klasse_desktop.protocol.models import FileType, RuleSet
 from klasse_desktop.reports.document import Frame, render
+from klasse_desktop.reports.fonts import FAMILY
 from klasse_desktop.reports.pseudonyms import Person, Redactor, aliases
-from klasse_desktop.reports.styles import RULE, SHADE, Styles, styles
+from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,38 @@ def report_title(file_type: str) -> str:
 
 
 def _p(text: str, style: Any) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(text).replace("\n", "<br/>"), for_text(style, text))
+
+
+CHUNK = 1500  # characters per Paragraph
+
+
+def _chunks(block: str) -> list[str]:
+    """Cut a long block at spaces into pieces of about CHUNK characters.
+
+    ReportLab re-flows the rest of a Paragraph every time it splits it over a
+    page, so one 1 MB paragraph takes minutes; many small ones take seconds.
+    """
+    pieces, start = [], 0
+    while len(block) - start > CHUNK:
+        cut = block.rfind(" ", start + CHUNK // 2, start + CHUNK)
+        cut = cut if cut > start else start + CHUNK
+        pieces.append(block[start:cut])
+        start = cut + (1 if block[cut : cut + 1] == " " else 0)
+    pieces.append(block[start:])
+    return pieces
 
 
 def _paragraphs(text: str, style: Any) -> list[Flowable]:
-    """One Paragraph per line block, so a very long entry flows over pages."""
+    """Paragraphs per line block, long blocks in pieces, so entries flow over pages."""
     blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()] or [""]
-    return [_p(block, style) for block in blocks]
+    return [_p(piece, style) for block in blocks for piece in _chunks(block)]
 
 
 def _grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
+        ("FONT", (0, 0), (-1, -1), FAMILY),  # tables default to unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -291,7 +312,11 @@ class CaseReport:
         )
         table.setStyle(
             TableStyle(
-                [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 3), (-1, 3), 0.5, RULE)]
+                [
+                    ("FONT", (0, 0), (-1, -1), FAMILY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 3), (-1, 3), 0.5, RULE),
+                ]
             )
         )
         return [_p(_("Signatures"), s.heading), KeepTogether([table])]

@@ -25,20 +25,22 @@ FACES = {
 }
 
 
-def _no_discretionary_ligatures() -> None:
-    """ReportLab shapes with `dlig` on, which turns "st" into DejaVu's historical
-    st-ligature ("Peﬆen"); a dossier wants plain letters. Required Arabic forms
-    do not depend on it."""
+def _no_latin_ligatures() -> None:
+    """ReportLab shapes with `liga` and `dlig` on: "st" becomes DejaVu's historical
+    st-ligature ("Peﬆen") and "fi" the ﬁ glyph, which also breaks copying and
+    searching the text of a dossier. Arabic joining uses the required features
+    (init/medi/fina/rlig), which stay on."""
     shape = getattr(ttfonts, "shapeFragWord", None)
     defaults = getattr(shape, "__defaults__", None)
     if defaults and isinstance(defaults[0], dict):
-        shape.__defaults__ = ({**defaults[0], "dlig": False}, *defaults[1:])  # type: ignore[union-attr]
+        features = {**defaults[0], "liga": False, "dlig": False}
+        shape.__defaults__ = (features, *defaults[1:])  # type: ignore[union-attr]
 
 
 @cache
 def register_fonts() -> str:
     """Register the family once per process; returns the regular face's name."""
-    _no_discretionary_ligatures()
+    _no_latin_ligatures()
     for name, filename in FACES.items():
         with as_file(resource("fonts", filename)) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
