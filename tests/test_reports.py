@@ -90,7 +90,7 @@ def test_a_pupils_report_names_no_other_pupil(register, rules):
     )
     assert PUPIL in text
     for hidden in (OTHER_PUPIL, "Sam", "Vries", ARABIC_PUPIL, "محمد"):
-        assert hidden not in text, hidden
+        assert not re.search(rf"(?<!\w){hidden}(?!\w)", text), hidden  # "Samenvatting" is fine
     assert "Leerling B" in text and "Leerling C" in text
     # consistently: Sam is always B, also inside entry texts and the title
     assert "Kwetsende berichten over Leerling B" in text
@@ -118,7 +118,7 @@ def test_staff_file_names_the_staff_member_and_no_pupil(register, rules):
     )
     assert "Verslag voor het personeelsdossier" in text and TEACHER in text
     for pupil in (PUPIL, OTHER_PUPIL, "Zoë", "Sam"):
-        assert pupil not in text
+        assert not re.search(rf"(?<!\w){pupil}(?!\w)", text), pupil
     assert "Leerling A" in text
 
 

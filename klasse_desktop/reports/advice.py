@@ -15,7 +15,7 @@ from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.styles import for_text, styles
+from klasse_desktop.reports.styles import compact, for_text, styles
 
 
 def _p(text: str, style: object) -> Paragraph:
@@ -36,7 +36,7 @@ def build_advice(
     outcome = run.outcome
     if outcome is None:
         raise ValueError("the wizard has no outcome yet")
-    s, protocol = styles(), rules.protocol
+    s, protocol = compact(styles()), rules.protocol
     title = _("Advice under the social media protocol")
     story: list[Flowable] = [
         _p(title, s.title),

@@ -119,7 +119,8 @@ class CaseReport:
 
     def build(self) -> bytes:
         case, context = self.detail.case, self.context
-        marking = _("CONFIDENTIAL — {file}").format(file=file_type_label(FileType(self.file_type)))
+        file_label = file_type_label(FileType(self.file_type))
+        marking = _("CONFIDENTIAL — {file}").format(file=file_label[:1].upper() + file_label[1:])
         letterhead = " — ".join(
             part for part in (context.foundation, context.school or case.school) if part
         )
@@ -319,7 +320,7 @@ class CaseReport:
                 ]
             )
         )
-        return [_p(_("Signatures"), s.heading), KeepTogether([table])]
+        return [KeepTogether([_p(_("Signatures"), s.heading), table])]
 
 
 def _clause_order(clause_id: str) -> tuple[int, int]:

@@ -49,8 +49,9 @@ class Styles:
 def styles() -> Styles:
     register_fonts()
     base = ParagraphStyle(
-        "body", fontName=FAMILY, fontSize=10, leading=13.5, textColor=INK, shaping=1, spaceAfter=4
-    )
+        "body", fontName=FAMILY, bulletFontName=FAMILY, fontSize=10, leading=13.5,
+        textColor=INK, shaping=0, spaceAfter=4,
+    )  # fmt: skip
     return Styles(
         title=ParagraphStyle(
             "title", parent=base, fontName=f"{FAMILY}-Bold", fontSize=16, leading=20, spaceAfter=2
@@ -63,6 +64,7 @@ def styles() -> Styles:
             leading=15,
             spaceBefore=10,
             spaceAfter=4,
+            keepWithNext=1,
         ),
         body=base,
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
@@ -78,4 +80,19 @@ def styles() -> Styles:
             fontSize=9.5,
             leading=13,
         ),
+    )
+
+
+def compact(full: Styles) -> Styles:
+    """Tighter styles for the one-page advice record."""
+    return Styles(
+        title=ParagraphStyle("c-title", parent=full.title, fontSize=14, leading=17),
+        heading=ParagraphStyle(
+            "c-heading", parent=full.heading, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=2
+        ),
+        body=ParagraphStyle("c-body", parent=full.body, fontSize=9, leading=11.5, spaceAfter=2),
+        small=full.small,
+        cell=full.cell,
+        cell_bold=full.cell_bold,
+        quote=ParagraphStyle("c-quote", parent=full.quote, fontSize=8.5, leading=11),
     )

@@ -1,0 +1,61 @@
+"""Write sample dossier reports and an advice record (invented people) for review.
+
+    .venv/bin/python scripts/sample_reports.py OUTDIR
+
+Produces, in Dutch and English: a small pupil-file report, a 200-entry staff-file
+report and an advice record. Turn them into pictures with `pdftoppm -r 70 -png`
+and look at every page. The PDFs are not committed; this generator is.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from klasse_desktop import i18n  # noqa: E402
+from klasse_desktop.protocol.engine import WizardRun  # noqa: E402
+from klasse_desktop.protocol.shipped import default_rules  # noqa: E402
+from klasse_desktop.reports.advice import build_advice  # noqa: E402
+from klasse_desktop.reports.case_report import ReportContext, build_case_report  # noqa: E402
+from klasse_desktop.reports.document import write_atomically  # noqa: E402
+from tests.cases_helpers import open_register  # noqa: E402
+from tests.report_samples import long_case, small_case  # noqa: E402
+
+
+def main(outdir: Path) -> None:
+    rules = default_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        register = open_register(Path(tmp) / "register")
+        small, ids = small_case(register, rules)
+        long, subject = long_case(register, rules, entries=200)
+        for language in ("nl", "en"):
+            i18n.set_language(language)
+            context = ReportContext("Stichting Klasse", "OBS De Vlinder", "Els Bakker", language,
+                                    date(2026, 11, 25))  # fmt: skip
+            pdf = build_case_report(
+                register.get_case(small), ids["pupil"], "leerlingendossier", context, rules
+            )
+            write_atomically(pdf, outdir / f"{language}-small-leerlingendossier.pdf")
+            pdf = build_case_report(
+                register.get_case(long), subject, "personeelsdossier", context, rules
+            )
+            write_atomically(pdf, outdir / f"{language}-200-entries-personeelsdossier.pdf")
+            run = WizardRun.start(rules, "plaatsen")
+            for choice in ("medewerker", "schoolaccount", "tekst", "nee", "nee"):
+                run.answer(choice)
+            pdf = build_advice(run, rules, language, name="Sam de Vries", role="Leerkracht",
+                               foundation="Stichting Klasse", school="OBS De Vlinder",
+                               issued_on=date(2026, 11, 25))  # fmt: skip
+            write_atomically(pdf, outdir / f"{language}-advice.pdf")
+        register.close()
+    print(f"sample PDFs written to {outdir}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))
