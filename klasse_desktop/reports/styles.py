@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,13 +17,17 @@ RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
 
 
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def needs_shaping(text: str) -> bool:
     """Right-to-left or joining scripts (Arabic, Hebrew, …) need HarfBuzz shaping.
 
     Shaping every word costs ~40 µs, so a pasted chat log of 1 MB would take a
     minute; Latin, Greek and Cyrillic names print right without it.
     """
-    return any(unicodedata.bidirectional(ch) in {"R", "AL", "AN"} for ch in text)
+    return _RTL.search(text) is not None
 
 
 @cache
@@ -41,6 +45,7 @@ class Styles:
     heading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    entry_head: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     quote: ParagraphStyle
@@ -68,7 +73,10 @@ def styles() -> Styles:
         ),
         body=base,
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        cell=ParagraphStyle("cell", parent=base, fontSize=9, leading=12, spaceAfter=0),
+        entry_head=ParagraphStyle(
+            "entry_head", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceBefore=5
+        ),
+        cell=ParagraphStyle("cell", parent=base, fontSize=9, leading=12, spaceAfter=2),
         cell_bold=ParagraphStyle(
             "cellb", parent=base, fontName=f"{FAMILY}-Bold", fontSize=9, leading=12, spaceAfter=0
         ),
@@ -92,6 +100,7 @@ def compact(full: Styles) -> Styles:
         ),
         body=ParagraphStyle("c-body", parent=full.body, fontSize=9, leading=11.5, spaceAfter=2),
         small=full.small,
+        entry_head=full.entry_head,
         cell=full.cell,
         cell_bold=full.cell_bold,
         quote=ParagraphStyle("c-quote", parent=full.quote, fontSize=8.5, leading=11),
