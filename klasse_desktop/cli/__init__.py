@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from klasse_desktop import __version__, i18n
-from klasse_desktop.cli import argparse_i18n, rules_commands
+from klasse_desktop.cli import argparse_i18n, case_parser, rules_commands
 from klasse_desktop.cli.errors import CliError
 from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.errors import InvalidRulesError
@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=_language_from_env(),
         help=_("language of the output (default: nl)"),
     )
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("DIR"),
+        help=_(
+            "folder for the app's data; the case register is its sub-folder 'register' "
+            "(default: KLASSE_DATA_DIR, else the user's data folder)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -123,7 +131,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DIR"),
         help=_("check this resources folder instead of the installed one (for protocol editors)"),
     )
+
+    cases = add(
+        "cases",
+        lambda _args: _print_help(cases),
+        _("the encrypted case register: cases, parties, timeline, retention, audit"),
+    )
+    cases.epilog = _(
+        "The passphrase is read from KLASSE_PASSPHRASE, else from standard input "
+        "(one line). The register lives in DATA_DIR/register."
+    )
+    case_parser.add_case_commands(cases)
     return parser
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

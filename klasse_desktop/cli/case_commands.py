@@ -1,0 +1,486 @@
+"""CLI commands over the case register: `klasse-desktop [--data-dir DIR] cases ...`.
+
+Only light helpers live at module level (the parser is in `case_parser`): the register
+(SQLModel, SQLCipher, Alembic) is imported inside the handlers, so `wizards` and
+`decide` never pay for it. Every handler runs behind `_boundary`, which turns
+register, database and file errors into one translated line (exit 2).
+
+The passphrase comes from KLASSE_PASSPHRASE or standard input and is never
+printed; the actor in the audit log is the user name from the settings, else
+the OS user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import getpass
+import json
+import os
+import re
+import shlex
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from klasse_desktop.cli.errors import CliError
+from klasse_desktop.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from klasse_desktop.cases.repository import CaseRegister
+
+Handler = Callable[[argparse.Namespace], int]
+
+# KLASSE_KDF=fast at `cases init`: cheap Argon2id, for tests and scripts only.
+FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+# The vocabularies, for --help and the list filters (the register validates its
+# own input; a test keeps these equal to its enums).
+CATEGORIES = (
+    "hacken", "radicalisering", "sexting", "pesten", "stalken", "bedreigen", "memes",
+    "beschadigen", "onbevoegde_opname", "privacy", "anders",
+)  # fmt: skip
+ROLES = ("medewerker", "leerling", "ouder", "stagiair", "vrijwilliger", "extern")
+KINDS = ("observation", "conversation", "measure", "report", "correspondence", "wizard_outcome")
+FILE_TYPES = ("personeelsdossier", "leerlingendossier")
+STATUSES = ("open", "closed")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# -- plumbing -------------------------------------------------------------------------
+
+
+def _emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _json(args: argparse.Namespace) -> bool:
+    return getattr(args, "format", "text") == "json"
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    from klasse_desktop.paths import register_dir
+
+    base = getattr(args, "data_dir", None)
+    return register_dir(Path(base).expanduser() if base else None)
+
+
+def _init_command(args: argparse.Namespace) -> str:
+    base = getattr(args, "data_dir", None)
+    prefix = f"klasse-desktop --data-dir {shlex.quote(base)}" if base else "klasse-desktop"
+    return f"{prefix} cases init"
+
+
+def _missing(args: argparse.Namespace, message: str) -> str:
+    return f"{message} " + _("Create one with: {command}").format(command=_init_command(args))
+
+
+def _user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One line for the errors a user can meet; None for a bug (keep the traceback)."""
+    from klasse_desktop.cases.errors import RegisterError, RegisterMissingError
+
+    if isinstance(exc, RegisterMissingError):
+        return _missing(args, str(exc))
+    if isinstance(exc, RegisterError):
+        return str(exc)
+    if "sqlalchemy" in sys.modules:
+        import sqlalchemy.exc
+
+        if isinstance(exc, sqlalchemy.exc.SQLAlchemyError):
+            # Only the driver's own message: the statement and its parameters
+            # (case texts, names) stay out of the terminal.
+            orig = getattr(exc, "orig", None)
+            reason = str(orig) if orig is not None else type(exc).__name__
+            return _db_message(reason)
+    if "sqlcipher3" in sys.modules:
+        import sqlcipher3
+
+        if isinstance(exc, sqlcipher3.Error):
+            return _db_message(str(exc))
+    if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return None
+
+
+def _db_message(reason: str) -> str:
+    reason = (reason.strip().splitlines() or ["?"])[0]
+    return _("The case register could not be read or written ({reason}).").format(reason=reason)
+
+
+def _boundary(handler: Handler) -> Handler:
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except CliError:
+            raise
+        except KeyboardInterrupt:
+            error = CliError(_("Interrupted."))
+            error.exit_code = 130
+            raise error from None
+        except Exception as exc:
+            message = _user_message(exc, args)
+            if message is None:
+                raise
+            raise CliError(message) from None
+
+    return run
+
+
+def _passphrase(*, confirm: bool = False) -> str:
+    value = os.environ.get("KLASSE_PASSPHRASE", "")
+    if not value and sys.stdin is not None:
+        if sys.stdin.isatty():
+            try:
+                value = getpass.getpass(_("Passphrase of the case register: "))
+                if confirm and value and getpass.getpass(_("Type it again: ")) != value:
+                    raise CliError(_("The two passphrases are not the same."))
+            except EOFError:
+                value = ""
+        else:
+            value = sys.stdin.readline().rstrip("\r\n")
+    if not value:
+        raise CliError(
+            _("No passphrase given: set KLASSE_PASSPHRASE or type it on standard input.")
+        )
+    return value
+
+
+def _actor() -> str:
+    from klasse_desktop.settings import load_settings
+
+    name = load_settings().user_name
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+@contextmanager
+def _register(
+    args: argparse.Namespace, *, create: bool = False, kdf: dict[str, int] | None = None
+) -> Iterator[CaseRegister]:
+    from klasse_desktop.cases.database import DB_FILE
+    from klasse_desktop.cases.repository import CaseRegister
+
+    folder = _folder(args)
+    if not create and not (folder / DB_FILE).exists():
+        raise CliError(
+            _missing(args, _("There is no case register in {path} yet.").format(path=folder))
+        )
+    register = CaseRegister.open(
+        folder, _passphrase(confirm=create), _actor(), create=create, kdf=kdf
+    )
+    try:
+        yield register
+    finally:
+        register.close()
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        if not _DATE.fullmatch(value.strip()):
+            raise ValueError(value)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(
+            _("{option}: '{value}' is not a date; write YYYY-MM-DD, e.g. 2026-03-01.").format(
+                option=option, value=value
+            )
+        ) from None
+
+
+def _choice(value: str | None, options: tuple[str, ...], what: str) -> str | None:
+    """The same check (and message) as the register's, for list filters."""
+    if value is None or value in options:
+        return value
+    raise CliError(
+        _("{value!r} is not a valid {what}. Choose from: {options}").format(
+            value=value, what=what, options=", ".join(options)
+        )
+    )
+
+
+def _number(value: str) -> str:
+    return value.strip().upper()
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+@_boundary
+def cmd_init(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.database import DB_FILE
+
+    folder = _folder(args)
+    if (folder / DB_FILE).exists():
+        raise CliError(_("There is already a case register in {path}.").format(path=folder))
+    mode = os.environ.get("KLASSE_KDF", "").strip().lower()
+    if mode not in ("", "fast"):
+        raise CliError(
+            _("KLASSE_KDF={value} is not known; the only value is 'fast' (for tests).").format(
+                value=mode
+            )
+        )
+    kdf = FAST_KDF if mode == "fast" else None
+    with _register(args, create=True, kdf=kdf):
+        pass
+    if kdf:
+        print(_("KLASSE_KDF=fast: weak key derivation, for tests only."), file=sys.stderr)
+    if _json(args):
+        _emit_json({"created": True, "path": str(folder), "kdf": mode or "default"})
+        return 0
+    print(_("Case register created in {path}.").format(path=folder))
+    print(_("Keep the passphrase safe: without it nobody can open the register, not even support."))
+    return 0
+
+
+@_boundary
+def cmd_list(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.listing import CaseFilter, list_cases
+    from klasse_desktop.cli import case_render
+
+    where = CaseFilter(
+        status=_choice(args.status, STATUSES, _("status")),
+        category=_choice(args.category, CATEGORIES, _("category")),
+        file_type=_choice(args.file, FILE_TYPES, _("file type")),
+        text=args.text or "",
+    )
+    with _register(args) as register:
+        rows = list_cases(register, where)
+    if _json(args):
+        _emit_json([case_render.case_dict(row) for row in rows])
+        return 0
+    for row in rows:
+        print(case_render.case_line(row))
+    print(ngettext("{n} case", "{n} cases", len(rows)).format(n=len(rows)))
+    return 0
+
+
+@_boundary
+def cmd_show(args: argparse.Namespace) -> int:
+    from klasse_desktop.cli import case_render
+
+    with _register(args) as register:
+        detail = register.get_case(_number(args.case))
+    if _json(args):
+        _emit_json(case_render.detail_dict(detail))
+    else:
+        print(case_render.detail_text(detail))
+    return 0
+
+
+@_boundary
+def cmd_new(args: argparse.Namespace) -> int:
+    from klasse_desktop.cli import case_render
+    from klasse_desktop.protocol.shipped import default_rules
+    from klasse_desktop.settings import load_settings
+
+    opened_on = _date(args.opened, "--opened")
+    school = args.school if args.school is not None else load_settings().school
+    with _register(args) as register:
+        case = register.create_case(
+            args.title, args.category, args.file, school=school, opened_on=opened_on,
+            protocol_version=default_rules().protocol.version,
+        )  # fmt: skip
+    if _json(args):
+        _emit_json(case_render.case_dict(case))
+        return 0
+    print(_("Case {number} created: {title}").format(number=case.number, title=case.title))
+    return 0
+
+
+@_boundary
+def cmd_add_party(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.models import ROLE_LABELS
+    from klasse_desktop.cli import case_render
+
+    number = _number(args.case)
+    with _register(args) as register:
+        party = register.add_party(number, args.role, args.name, args.class_or_function or "")
+    if _json(args):
+        _emit_json({"case": number, **case_render.party_dict(party)})
+        return 0
+    print(
+        _("Added to {number}: {role} {name}").format(
+            number=number, role=case_render.label(ROLE_LABELS, party.role), name=party.name
+        )
+    )
+    return 0
+
+
+@_boundary
+def cmd_add_entry(args: argparse.Namespace) -> int:
+    from klasse_desktop.cli import case_render
+
+    number = _number(args.case)
+    event_date = _date(args.date, "--date")
+    corrects = _entry_id(args.corrects)
+    with _register(args) as register:
+        if corrects is not None and args.kind is None:
+            entry = register.add_addendum(number, corrects, args.text, event_date=event_date)
+        else:
+            entry = register.add_entry(
+                number, args.text, kind=args.kind or "observation", event_date=event_date,
+                reported_to=args.reported_to or "", corrects=corrects,
+            )  # fmt: skip
+    if _json(args):
+        _emit_json({"case": number, **case_render.entry_dict(entry)})
+    elif corrects is not None:
+        print(
+            _("Addendum {id} on entry {corrects} added to {number}.").format(
+                id=entry.id, corrects=corrects, number=number
+            )
+        )
+    else:
+        print(_("Entry {id} added to {number}.").format(id=entry.id, number=number))
+    return 0
+
+
+def _entry_id(value: str | None) -> int | None:
+    if value is None:
+        return None
+    digits = value.strip().lstrip("#")
+    if not digits.isdigit():
+        raise CliError(
+            _("'{value}' is not an entry number; `cases show CASE` lists them.").format(value=value)
+        )
+    return int(digits)
+
+
+@_boundary
+def cmd_close(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.retention import retention_end
+    from klasse_desktop.cli import case_render
+
+    closed_on = _date(args.date, "--date")
+    with _register(args) as register:
+        case = register.close_case(_number(args.case), closed_on)
+        with register.session() as session:
+            end = retention_end(case, session)
+    if _json(args):
+        _emit_json(case_render.case_dict(case, end))
+        return 0
+    print(
+        _("Case {number} closed on {closed}; it is kept until {end}.").format(
+            number=case.number, closed=case_render.day(case.closed_on), end=case_render.day(end)
+        )
+    )
+    return 0
+
+
+@_boundary
+def cmd_search(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.search import search
+    from klasse_desktop.cli import case_render
+
+    with _register(args) as register:
+        hits = search(register, args.query)
+    if _json(args):
+        _emit_json([case_render.hit_dict(hit) for hit in hits])
+        return 0
+    for hit in hits:
+        print(case_render.hit_text(hit))
+    print(ngettext("{n} result", "{n} results", len(hits)).format(n=len(hits)))
+    return 0
+
+
+@_boundary
+def cmd_export_person(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.person_export import export_person, to_json, to_text
+
+    target = Path(args.out).expanduser() if args.out else None
+    if target is not None and not target.parent.is_dir():
+        raise CliError(_("Folder not found: {path}").format(path=target.parent))
+    with _register(args) as register:
+        export = export_person(register, args.name)
+    output = to_json(export) if _json(args) else to_text(export)
+    if target is None:
+        print(output)
+        return 0
+    # Personal data: readable by the owner only, whatever the umask.
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(output if output.endswith("\n") else output + "\n")
+    if os.name == "posix":
+        target.chmod(0o600)
+    n = len(export["cases"])
+    if _json(args):
+        _emit_json({"out": str(target), "cases": n})
+    else:
+        print(
+            ngettext(
+                "Export of {n} case written to {path}.", "Export of {n} cases written to {path}.", n
+            ).format(n=n, path=target)
+        )
+    return 0
+
+
+@_boundary
+def cmd_purge_expired(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.retention import expired_cases, purge_expired
+    from klasse_desktop.cli import case_render
+
+    with _register(args) as register:
+        expired = expired_cases(register)
+        receipts = purge_expired(register) if expired and args.yes else []
+    if _json(args):
+        _emit_json(
+            {
+                "would_delete": [] if args.yes else [case_render.expired_dict(*e) for e in expired],
+                "deleted": [case_render.receipt_dict(r) for r in receipts],
+            }
+        )
+    elif not expired:
+        print(_("No case has passed its retention period."))
+    elif not args.yes:
+        print(
+            ngettext(
+                "This case has passed its retention period and would be deleted:",
+                "These {n} cases have passed their retention period and would be deleted:",
+                len(expired),
+            ).format(n=len(expired))
+        )
+        for case, end in expired:
+            print(f"  {case_render.expired_text(case, end)}")
+    else:
+        for receipt in receipts:
+            print(case_render.receipt_text(receipt))
+    if expired and not args.yes:
+        print(_("Nothing was deleted. To delete, run again with --yes."), file=sys.stderr)
+        return 1
+    return 0
+
+
+@_boundary
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    with _register(args) as register:
+        check = register.verify_audit()
+    if _json(args):
+        _emit_json({"ok": check.ok, "events": check.events, "first_broken": check.first_broken_id})
+    elif check.ok:
+        print(
+            ngettext(
+                "The audit log is intact: {n} event checked.",
+                "The audit log is intact: {n} events checked.",
+                check.events,
+            ).format(n=check.events)
+        )
+    else:
+        print(
+            _(
+                "The audit log is broken at event {id}: it was changed, or events were removed."
+            ).format(id=check.first_broken_id)
+        )
+    return 0 if check.ok else 1
