@@ -365,6 +365,12 @@ class CaseRegister:
         with self.session() as session:
             return int(session.exec(select(func.count()).select_from(Case)).one())
 
+    def log_export(self, number: str, what: str) -> None:
+        """Record that a document about a case left the register (a report, say)."""
+        with self.session() as session:
+            case = self._case(session, number)
+            self._audit(session, "export", what, case.id, case.number)
+
     def verify_audit(self) -> audit.ChainCheck:
         with self.session() as session:
             return audit.verify(session)

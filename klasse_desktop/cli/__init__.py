@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from klasse_desktop import __version__, i18n
-from klasse_desktop.cli import argparse_i18n, case_parser, rules_commands
+from klasse_desktop.cli import argparse_i18n, case_parser, report_commands, rules_commands
 from klasse_desktop.cli.errors import CliError
 from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.errors import InvalidRulesError
@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(one line). The register lives in DATA_DIR/register."
     )
     case_parser.add_case_commands(cases)
+    report_commands.add_report_commands(add)
     return parser
 
 
