@@ -1,4 +1,5 @@
-"""The main window: pages (start, wizard, protocol), menus, shortcuts, geometry."""
+"""The main window: pages (start, wizard, protocol, case register), menus, shortcuts,
+geometry, and locking the case register (Ctrl+L, idle time, closing the window)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.settings import Settings, save_settings
 from klasse_desktop.ui.qt_i18n import install_translators
+from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from klasse_desktop.ui.protocol_page import ProtocolPage
+    from klasse_desktop.ui.register_page import RegisterPage
     from klasse_desktop.ui.wizard_page import WizardPage
 
 
@@ -30,11 +33,23 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySeq
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, rules: RuleSet, settings: Settings, today: date | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet, settings: Settings, today: date | None = None, *,
+        register_kdf: dict[str, int] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()
         self.rules = rules
         self.settings = settings
         self.history: list[QWidget] = []
+        # The register is opened when a user first goes to it, never here.
+        self.register_session = RegisterSession(
+            self._actor, kdf=register_kdf, lock_after_minutes=settings.lock_after_minutes,
+            parent=self,
+        )  # fmt: skip
+        self.register_session.idle.connect(self.lock_register)
+        self.register_session.opened.connect(self._register_state_changed)
+        self.register_session.locked.connect(self._register_state_changed)
+        self._register_page: RegisterPage | None = None
 
         # Only the start page is built before the first paint; the others are
         # built when first opened (start-up is a feature, see benchmarks/).
@@ -61,9 +76,22 @@ class MainWindow(QMainWindow):
             page = WizardPage(self.rules)
             page.clause_clicked.connect(self.open_clause)
             page.home_requested.connect(self.go_home)
+            page.case_note_requested.connect(self.save_case_note)
             self.pages.addWidget(page)
             self._wizard_page = page
         return self._wizard_page
+
+    @property
+    def register_page(self) -> RegisterPage:
+        if self._register_page is None:
+            from klasse_desktop.ui.register_page import RegisterPage
+
+            self._register_page = RegisterPage(
+                self.register_session, school=self.settings.school,
+                protocol_version=self.rules.protocol.version,
+            )  # fmt: skip
+            self.pages.addWidget(self._register_page)
+        return self._register_page
 
     @property
     def protocol_page(self) -> ProtocolPage:
@@ -81,7 +109,9 @@ class MainWindow(QMainWindow):
         if remember and current is not page:
             self.history.append(current)
         self.pages.setCurrentWidget(page)
-        self.back_action.setEnabled(bool(self.history) or page is self._wizard_page)
+        self.back_action.setEnabled(
+            bool(self.history) or page in (self._wizard_page, self._register_page)
+        )
 
     def go_home(self) -> None:
         self.history.clear()
@@ -105,12 +135,18 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self._wizard_page and run and run.can_go_back:
             self.wizard_page.back()
             return
+        page = self._register_page
+        if page is not None and self.pages.currentWidget() is page and page.can_go_back:
+            page.go_back()
+            return
         if self.history:
             self._show(self.history.pop(), remember=False)
 
     def find(self) -> None:
         if self._protocol_page and self.pages.currentWidget() is self._protocol_page:
             self._protocol_page.focus_search()
+        elif self._register_page and self.pages.currentWidget() is self._register_page:
+            self._register_page.focus_search()
         else:
             self.go_home()
 
@@ -138,6 +174,8 @@ class MainWindow(QMainWindow):
             self.open_protocol, _shortcut(QKeySequence.StandardKey.HelpContents, "F1")
         )
         self.about_action = action(self.about, [])
+        self.register_action = action(self.open_register, [QKeySequence("Ctrl+Shift+D")])
+        self.lock_action = action(self.lock_register, [QKeySequence("Ctrl+L")])
         self.back_action.setEnabled(False)
 
         toolbar = self.addToolBar("")
@@ -146,7 +184,11 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.back_action, self.home_action, self.protocol_action):
             toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.register_action)
+        toolbar.addAction(self.lock_action)
         self.toolbar = toolbar
+        self._register_state_changed()
 
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
@@ -155,6 +197,9 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("")
         for act in (self.home_action, self.back_action, self.find_action, self.protocol_action):
             self.go_menu.addAction(act)
+        self.cases_menu = self.menuBar().addMenu("")
+        self.cases_menu.addAction(self.register_action)
+        self.cases_menu.addAction(self.lock_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -173,7 +218,20 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("&Quit"))
         self.help_action.setText(_("Read the &protocol"))
         self.about_action.setText(_("&About Klasse Desktop"))
-        for page in (self.start_page, self._wizard_page, self._protocol_page):
+        self.cases_menu.setTitle(_("&Cases"))
+        self.register_action.setText(_("Case &register"))
+        self.register_action.setToolTip(
+            _("Case notes for directors, encrypted on this computer ({key})").format(
+                key=self.register_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.lock_action.setText(_("&Lock case register"))
+        self.lock_action.setToolTip(
+            _("Close the case register; it asks for the passphrase again ({key})").format(
+                key=self.lock_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        for page in (self.start_page, self._wizard_page, self._protocol_page, self._register_page):
             if page is not None:
                 page.retranslate()
 
@@ -187,6 +245,9 @@ class MainWindow(QMainWindow):
             return
         old_language = self.settings.language
         self.settings = dialog.settings
+        self.register_session.set_lock_minutes(self.settings.lock_after_minutes)
+        if self._register_page is not None:
+            self._register_page.school = self.settings.school
         if self.settings.language != old_language:
             self.set_language(self.settings.language)
 
@@ -197,6 +258,69 @@ class MainWindow(QMainWindow):
         if app is not None:
             install_translators(app, language)
         self.retranslate()
+
+    # -- case register ------------------------------------------------------------
+
+    def _actor(self) -> str:
+        return self.settings.user_name.strip() or _("unknown user")
+
+    def _register_state_changed(self) -> None:
+        is_open = self.register_session.is_open
+        self.lock_action.setEnabled(is_open)
+        self.lock_action.setVisible(is_open)
+
+    def open_register(self) -> bool:
+        """Go to the case list, unlocking the register first if needed."""
+        if not self.register_session.ensure_open(self):
+            return False
+        page = self.register_page
+        page.show_list()
+        self._show(page)
+        return True
+
+    def lock_register(self) -> None:
+        """Close the register and leave nothing about any case on screen.
+
+        Windows with case data close first (the entry dialog keeps its text as a
+        draft while the register is still open), then every view is emptied, then
+        the database closes. Only a register page on screen sends the user to the
+        start page: a wizard or the protocol shows no case data and stays."""
+        if not self.register_session.is_open:
+            return
+        from klasse_desktop.ui import messages
+
+        messages.close_case_windows()
+        page = self._register_page
+        if page is not None:
+            page.clear()
+            self.history = [w for w in self.history if w is not page]
+            if self.pages.currentWidget() is page:
+                self.go_home()
+        self.register_session.lock()
+
+    def save_case_note(self) -> None:
+        """Save the finished wizard run into a case (unlocking the register if needed)."""
+        run = self._wizard_page.run if self._wizard_page else None
+        if run is None or not run.finished or not self.register_session.ensure_open(self):
+            return
+        from klasse_desktop.ui import messages
+        from klasse_desktop.ui.case_note_dialog import CaseNoteDialog
+
+        dialog = CaseNoteDialog(
+            self.register_session, run, self.rules, current_language(),
+            school=self.settings.school, parent=self,
+        )  # fmt: skip
+        number = dialog.saved_in if dialog.exec() else None
+        dialog.deleteLater()
+        if number:
+            if self._register_page is not None:
+                self._register_page.list_page.refresh()
+            messages.inform(
+                self, _("Saved as case note"),
+                _("The outcome is now an entry in the timeline of case {number}.").format(
+                    number=number
+                ),
+            )  # fmt: skip
 
     def about(self) -> None:
         from klasse_desktop.i18n_dates import format_date
@@ -233,6 +357,7 @@ class MainWindow(QMainWindow):
         self.resize(min(1200, screen.width()), min(820, screen.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.lock_register()
         self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
         # Losing the window size is not worth stopping the user from quitting.
         with contextlib.suppress(OSError):

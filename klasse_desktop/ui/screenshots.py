@@ -140,6 +140,9 @@ def _screens(
     dialog.show()
     shot(dialog, "12-settings")
     dialog.close()
+    from klasse_desktop.ui.register_screenshots import register_screens
+
+    register_screens(win, rules, shot)
     win.close()
 
     review = window(today=date(2028, 3, 1))

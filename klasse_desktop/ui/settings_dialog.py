@@ -10,12 +10,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from klasse_desktop.i18n import _
-from klasse_desktop.settings import ROLES, Settings, save_settings
+from klasse_desktop.settings import (
+    MAX_LOCK_MINUTES,
+    MIN_LOCK_MINUTES,
+    ROLES,
+    Settings,
+    save_settings,
+)
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -42,6 +49,13 @@ class SettingsDialog(QDialog):
         self.school.setMaxLength(200)
         self.foundation = QLineEdit(settings.foundation)
         self.foundation.setMaxLength(200)
+        self.lock_after = QSpinBox()
+        self.lock_after.setRange(MIN_LOCK_MINUTES, MAX_LOCK_MINUTES)
+        self.lock_after.setValue(settings.lock_after_minutes)
+        self.lock_after.setToolTip(
+            _("Without keyboard or mouse use for this long, the case register closes and "
+              "asks for the passphrase again.")
+        )  # fmt: skip
 
         form = QFormLayout()
         fields = (
@@ -50,6 +64,7 @@ class SettingsDialog(QDialog):
             (_("Your &role"), self.role),
             (_("&School"), self.school),
             (_("&Foundation (stichting)"), self.foundation),
+            (_("Lock the case register after (&minutes)"), self.lock_after),
         )
         for text, field in fields:
             label = QLabel(text)
@@ -78,6 +93,7 @@ class SettingsDialog(QDialog):
             school=self.school.text(),
             foundation=self.foundation.text(),
             window_geometry=self.settings.window_geometry,
+            lock_after_minutes=self.lock_after.value(),
         ).normalised()
 
     def accept(self) -> None:

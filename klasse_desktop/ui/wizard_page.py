@@ -55,6 +55,7 @@ class ProgressLine(QWidget):
 class WizardPage(QWidget):
     clause_clicked = Signal(str)
     home_requested = Signal()
+    case_note_requested = Signal()  # save the finished run into a case
 
     def __init__(self, rules: RuleSet) -> None:
         super().__init__()
@@ -82,11 +83,14 @@ class WizardPage(QWidget):
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.next)
+        self.note_button = QPushButton()
+        self.note_button.clicked.connect(self.case_note_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restart_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
+        buttons.addWidget(self.note_button)
 
         main = QWidget()
         # One centred, readable column: header, question and buttons line up.
@@ -130,7 +134,8 @@ class WizardPage(QWidget):
 
         self.setTabOrder(self.question_view, self.back_button)
         self.setTabOrder(self.back_button, self.next_button)
-        self.setTabOrder(self.next_button, self.restart_button)
+        self.setTabOrder(self.next_button, self.note_button)
+        self.setTabOrder(self.note_button, self.restart_button)
         self.setTabOrder(self.restart_button, self.answers)
         self.retranslate()
 
@@ -219,6 +224,7 @@ class WizardPage(QWidget):
         finished = run is not None and run.finished
         self.back_button.setEnabled(run is not None and run.can_go_back)
         self.next_button.setVisible(not finished)
+        self.note_button.setVisible(finished)
         self.next_button.setEnabled(self.question_view.selected() is not None and not finished)
         self.next_button.setDefault(True)
 
@@ -228,6 +234,10 @@ class WizardPage(QWidget):
         self.back_button.setText(_("&Previous"))
         self.next_button.setText(_("&Next"))
         self.restart_button.setText(_("Start &over"))
+        self.note_button.setText(_("&Save as case note…"))
+        self.note_button.setToolTip(
+            _("Add this outcome to a case in the case register (for directors)")
+        )
         self.back_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Back).toString())
         self.question_view.retranslate()
         self.outcome_view.retranslate()

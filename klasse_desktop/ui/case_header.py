@@ -1,0 +1,119 @@
+"""The top of a case view: number and title, the facts, legal hold, close/reopen, back.
+
+Two rows of four facts, so the header leaves room for the timeline on a
+1366×768 screen at 150 % fonts. The header only shows and reports clicks; the
+case view does the register calls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.cases.models import CaseStatus
+from klasse_desktop.cases.repository import CaseDetail
+from klasse_desktop.i18n import _
+from klasse_desktop.ui.case_labels import category_label, file_type_label, long_date, status_label
+from klasse_desktop.ui.style import scale_font
+
+FACTS = ("category", "file_type", "school", "status", "opened", "closed", "retention_end")
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CaseHeader(QWidget):
+    back_clicked = Signal()
+    status_clicked = Signal()  # close or reopen, whichever the button says
+    hold_clicked = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = _value_label()
+        self.heading.setObjectName("caseHeading")
+        scale_font(self.heading, 1.4, bold=True)
+        self.fact_names = {key: QLabel() for key in FACTS}
+        self.facts = {key: _value_label() for key in FACTS}
+        self.legal_hold = QCheckBox()
+        self.legal_hold.clicked.connect(lambda checked: self.hold_clicked.emit(bool(checked)))
+        self.summary = _value_label()
+        self.summary.setObjectName("caseSummary")
+        self.status_button = QPushButton()
+        self.status_button.clicked.connect(self.status_clicked.emit)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back_clicked.emit)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(12)
+        for position, key in enumerate(FACTS):
+            row, column = divmod(position, 4)
+            self.fact_names[key].setObjectName("helpText")
+            facts.addWidget(self.fact_names[key], row, column * 2, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(self.facts[key], row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
+            facts.setColumnStretch(column * 2 + 1, 1)
+        facts.addWidget(self.legal_hold, 1, 6, 1, 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(facts)
+        layout.addWidget(self.summary)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(_("← Case &list"))
+        names = {
+            "category": _("Category"), "status": _("Status"), "file_type": _("File"),
+            "school": _("School"), "opened": _("Opened"), "closed": _("Closed"),
+            "retention_end": _("Keep until"),
+        }  # fmt: skip
+        for key, text in names.items():
+            self.fact_names[key].setText(text)
+        self.legal_hold.setText(_("Le&gal hold: never delete this case"))
+        self.legal_hold.setToolTip(
+            _("A case on legal hold is kept after its retention period, for example while "
+              "the police or the inspectorate are involved.")
+        )  # fmt: skip
+
+    def show_detail(self, detail: CaseDetail) -> None:
+        case, closed = detail.case, detail.case.status == CaseStatus.CLOSED
+        self.heading.setText(f"{case.number} — {case.title}")
+        values = {
+            "category": category_label(case.category), "status": status_label(case.status),
+            "file_type": file_type_label(case.file_type), "school": case.school or "—",
+            "opened": long_date(case.opened_on), "closed": long_date(case.closed_on),
+            "retention_end": long_date(detail.retention_end) if closed
+            else _("kept while the case is open"),
+        }  # fmt: skip
+        for key, value in values.items():
+            self.facts[key].setText(value)
+            self.facts[key].setAccessibleName(f"{self.fact_names[key].text()}: {value}")
+        self.legal_hold.setChecked(case.legal_hold)
+        self.summary.setText(case.summary)
+        self.summary.setVisible(bool(case.summary))
+        self.status_button.setText(_("&Reopen case") if closed else _("&Close case…"))
+        self.status_button.setAccessibleName(self.status_button.text().replace("&", ""))
+
+    def clear(self) -> None:
+        self.heading.clear()
+        for label in self.facts.values():
+            label.clear()
+            label.setAccessibleName("")
+        self.legal_hold.setChecked(False)
+        self.summary.clear()

@@ -1,0 +1,88 @@
+"""Display texts for case data: vocabulary labels and dates, translated when shown.
+
+The register stores values ("pesten", "leerlingendossier"); every view shows
+them through these functions, so a language switch needs no new query. Table
+cells use Qt's short date (fast, 10 000 rows); headers and the timeline use
+Babel's long Dutch dates ("3 maart 2026").
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+
+from klasse_desktop.cases.models import (
+    CATEGORY_LABELS,
+    ENTRY_KIND_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    label_of,
+)
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.protocol.labels import file_type_label as _file_type_label
+from klasse_desktop.protocol.models import FileType
+
+
+def category_label(value: str) -> str:
+    return label_of(CATEGORY_LABELS, value)
+
+
+def status_label(value: str) -> str:
+    return label_of(STATUS_LABELS, value)
+
+
+def role_label(value: str) -> str:
+    return label_of(ROLE_LABELS, value)
+
+
+def entry_kind_label(value: str) -> str:
+    return label_of(ENTRY_KIND_LABELS, value)
+
+
+def file_type_label(value: str) -> str:
+    try:
+        return _file_type_label(FileType(value))
+    except ValueError:
+        return value
+
+
+def vocabulary(labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(value, translated label) pairs in the vocabulary's own order, for combo boxes."""
+    return [(str(value), _(label)) for value, label in labels.items()]
+
+
+def file_types() -> list[tuple[str, str]]:
+    return [(f.value, file_type_label(f.value)) for f in FileType]
+
+
+def short_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def long_date(value: date | None) -> str:
+    if value is None:
+        return "—"
+    from klasse_desktop.i18n_dates import format_date
+
+    return format_date(value, current_language())
+
+
+def moment(value: datetime) -> str:
+    """A stored UTC moment in the computer's local time: "25 november 2026, 14:03".
+
+    SQLite gives the moment back without a time zone; the register writes UTC."""
+    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+    return _("{date}, {time}").format(date=long_date(local.date()), time=local.strftime("%H:%M"))
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return _("{n} bytes").format(n=size)
+    if size < 1024 * 1024:
+        return _("{n} kB").format(n=round(size / 1024))
+    return _("{n} MB").format(n=f"{size / 2**20:.1f}")

@@ -1,0 +1,265 @@
+"""One case: its facts, the timeline, parties and attachments, and what can be done.
+
+The page holds nothing but the `CaseDetail` it was last given and re-reads it
+after every change, so what is shown is what the register holds. `clear()`
+empties every widget (used when the register locks). Files and screenshots can
+be dropped anywhere on the page, or pasted with Ctrl+V.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.cases.errors import RegisterError
+from klasse_desktop.cases.models import CaseStatus
+from klasse_desktop.cases.repository import CaseDetail
+from klasse_desktop.i18n import _
+from klasse_desktop.ui import messages
+from klasse_desktop.ui.attachments_panel import AttachmentsPanel
+from klasse_desktop.ui.case_header import CaseHeader
+from klasse_desktop.ui.case_labels import long_date, role_label
+from klasse_desktop.ui.register_session import RegisterSession
+from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.timeline_view import TimelineView
+
+
+class CaseViewPage(QWidget):
+    back_requested = Signal()
+    changed = Signal()  # status, hold or contents changed: the list is out of date
+
+    def __init__(self, session: RegisterSession) -> None:
+        super().__init__()
+        self.session = session
+        self.detail: CaseDetail | None = None
+        self.setAcceptDrops(True)
+
+        self.header = CaseHeader()
+        self.header.back_clicked.connect(self.back_requested.emit)
+        self.header.status_clicked.connect(self._close_or_reopen)
+        self.header.hold_clicked.connect(self._set_hold)
+
+        self.timeline_heading = QLabel()
+        scale_font(self.timeline_heading, 1.1, bold=True)
+        self.add_entry_button = QPushButton()
+        self.add_entry_button.clicked.connect(self.add_entry)
+        self.timeline = TimelineView()
+        self.timeline.addendum_requested.connect(self.add_addendum)
+        self.timeline.full_text_requested.connect(self._show_full_text)
+
+        self.parties_heading = QLabel()
+        scale_font(self.parties_heading, 1.1, bold=True)
+        self.parties = QListWidget()
+        self.parties.setWordWrap(True)
+        self.add_party_button = QPushButton()
+        self.add_party_button.clicked.connect(self.add_party)
+        self.attachments = AttachmentsPanel(session)
+        self.attachments.changed.connect(self.reload)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.paste)
+
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 6, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.timeline_heading, 1)
+        row.addWidget(self.add_entry_button)
+        timeline_layout.addLayout(row)
+        timeline_layout.addWidget(self.timeline, 1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.parties_heading, 1)
+        row.addWidget(self.add_party_button)
+        side_layout.addLayout(row)
+        side_layout.addWidget(self.parties, 1)
+        side_layout.addWidget(self.attachments, 1)
+        splitter = QSplitter()
+        splitter.addWidget(timeline_box)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # proportions: the timeline gets most of the width
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.add_entry_button, self.timeline)
+        self.setTabOrder(self.timeline, self.add_party_button)
+        self.setTabOrder(self.add_party_button, self.parties)
+        self.retranslate()
+
+    @property
+    def number(self) -> str | None:
+        return self.detail.case.number if self.detail else None
+
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.timeline_heading.setText(_("Timeline"))
+        self.timeline.empty_text = _("No entries yet. Choose “Add entry” to write the first.")
+        self.add_entry_button.setText(_("Add &entry…"))
+        self.parties_heading.setText(_("Parties"))
+        self.parties.setAccessibleName(_("Parties"))
+        self.add_party_button.setText(_("Add &party…"))
+        self.attachments.retranslate()
+        if self.detail is not None:
+            self._render()
+
+    # -- showing --------------------------------------------------------------------
+
+    def show_case(self, number: str) -> bool:
+        register = self.session.register
+        if register is None:
+            return False
+        try:
+            self.detail = register.get_case(number)
+        except RegisterError as exc:
+            messages.show_error(self, exc)
+            return False
+        self._render()
+        return True
+
+    def reload(self) -> None:
+        if self.number is not None and self.show_case(self.number):
+            self.changed.emit()
+
+    def _render(self) -> None:
+        assert self.detail is not None
+        self.header.show_detail(self.detail)
+        self.timeline.show_entries(self.detail.entries, self.detail.addenda)
+        self.parties.clear()
+        for party in self.detail.parties:
+            extra = f" — {party.class_or_function}" if party.class_or_function else ""
+            self.parties.addItem(f"{role_label(party.role)}: {party.name}{extra}")
+        self.attachments.show_attachments(self.detail.case.number, self.detail.attachments)
+
+    def clear(self) -> None:
+        """Empty every widget: nothing about the case stays on screen (on lock)."""
+        self.detail = None
+        self.header.clear()
+        self.timeline.clear()
+        self.parties.clear()
+        self.attachments.clear()
+
+    # -- actions --------------------------------------------------------------------
+
+    def add_entry(self) -> None:
+        from klasse_desktop.ui.entry_dialog import EntryDialog
+
+        if self.number is not None:
+            dialog = EntryDialog(self.session, self.number, parent=self)
+            if dialog.exec():
+                self.reload()
+            dialog.deleteLater()
+
+    def add_addendum(self, entry_id: int) -> None:
+        from klasse_desktop.ui.entry_dialog import EntryDialog
+
+        if self.detail is None:
+            return
+        original = next((e for e in self.detail.entries if e.id == entry_id), None)
+        if original is not None and self.number is not None:
+            dialog = EntryDialog(self.session, self.number, corrects=original, parent=self)
+            if dialog.exec():
+                self.reload()
+            dialog.deleteLater()
+
+    def add_party(self) -> None:
+        from klasse_desktop.ui.party_dialog import PartyDialog
+
+        if self.number is not None:
+            dialog = PartyDialog(self.session, self.number, parent=self)
+            if dialog.exec():
+                self.reload()
+            dialog.deleteLater()
+
+    def _set_hold(self, on: bool) -> None:
+        register = self.session.register
+        if register is None or self.number is None:
+            return
+        try:
+            register.update_case(self.number, legal_hold=on)
+        except RegisterError as exc:
+            messages.show_error(self, exc)
+        self.reload()
+
+    def _close_or_reopen(self) -> None:
+        register, number = self.session.register, self.number
+        if register is None or number is None or self.detail is None:
+            return
+        closing = self.detail.case.status != CaseStatus.CLOSED
+        if closing and not messages.confirm(
+            self,
+            _("Close case {number}?").format(number=number),
+            _("The case is closed as of today and its retention period starts. Entries can "
+              "still be read, and the case can be reopened.").format(number=number),
+            _("&Close case"),
+        ):  # fmt: skip
+            return
+        try:
+            if closing:
+                register.close_case(number)
+            else:
+                register.reopen_case(number)
+        except RegisterError as exc:
+            messages.show_error(self, exc)
+        self.reload()
+
+    def _show_full_text(self, entry_id: int) -> None:
+        from klasse_desktop.ui.viewer_dialogs import TextViewerDialog
+
+        entry = (
+            next((e for e in self.detail.entries if e.id == entry_id), None)
+            if self.detail
+            else None
+        )
+        if entry is not None:
+            title = _("Entry of {date}").format(date=long_date(entry.event_date))
+            TextViewerDialog(title, entry.text, self).show()
+
+    # -- files dropped or pasted ----------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        mime = event.mimeData()
+        files = mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+        if self.detail is not None and (files or mime.hasImage()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        if self.drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def drop(self, mime) -> int:  # type: ignore[no-untyped-def]
+        """Attach what was dropped or pasted: local files, else a picture."""
+        if self.detail is None:
+            return 0
+        files = (
+            [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+            if mime.hasUrls()
+            else []
+        )
+        if files:
+            return self.attachments.add_files([f for f in files if f.is_file()])
+        if mime.hasImage():
+            return self.attachments.add_image(mime.imageData())
+        return 0
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None:
+            self.drop(mime)

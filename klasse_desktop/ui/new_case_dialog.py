@@ -1,0 +1,101 @@
+"""Start a new case: title, category, file type, school and a short summary.
+
+The register gives the case its number and records the protocol version in
+force, so later outcomes can be read against the rules of the day. The dialog
+saves in `accept()`, so a refused title keeps everything typed on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.cases.errors import RegisterError
+from klasse_desktop.cases.models import CATEGORY_LABELS, Case
+from klasse_desktop.cases.repository import MAX_NAME, MAX_TITLE
+from klasse_desktop.i18n import _
+from klasse_desktop.ui import messages
+from klasse_desktop.ui.case_labels import file_types, vocabulary
+from klasse_desktop.ui.register_session import RegisterSession
+
+
+class NewCaseDialog(QDialog):
+    def __init__(
+        self, session: RegisterSession, *, school: str, protocol_version: str,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        messages.mark(self)
+        self.session, self.protocol_version = session, protocol_version
+        self.case: Case | None = None
+        self.setWindowTitle(_("New case"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
+
+        self.title = QLineEdit()
+        self.title.setMaxLength(MAX_TITLE)
+        self.title.setPlaceholderText(_("For example: hurtful messages in the class group app"))
+        self.category = QComboBox()
+        for value, label in vocabulary(CATEGORY_LABELS):
+            self.category.addItem(label, value)
+        self.file_type = QComboBox()
+        for value, label in file_types():
+            self.file_type.addItem(label, value)
+        self.school = QLineEdit(school)
+        self.school.setMaxLength(MAX_NAME)
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setPlaceholderText(_("Optional: what the case is about, in a few lines"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field in (
+            (_("&Title"), self.title),
+            (_("&Category"), self.category),
+            (_("&File"), self.file_type),
+            (_("&School"), self.school),
+            (_("S&ummary"), self.summary),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", ""))
+            form.addRow(label, field)
+        note = QLabel(
+            _("The case gets its number when it is saved. Parties and entries are added next.")
+        )
+        note.setObjectName("helpText")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        create = buttons.addButton(_("C&reate case"), QDialogButtonBox.ButtonRole.AcceptRole)
+        create.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.title.setFocus()
+
+    def accept(self) -> None:
+        register = self.session.register
+        if register is None:
+            return
+        try:
+            self.case = register.create_case(
+                self.title.text(), self.category.currentData(), self.file_type.currentData(),
+                protocol_version=self.protocol_version, school=self.school.text(),
+                summary=self.summary.toPlainText(),
+            )  # fmt: skip
+        except RegisterError as exc:
+            messages.show_error(self, exc, _("The case was not created"))
+            self.title.setFocus()
+            return
+        super().accept()

@@ -1,0 +1,151 @@
+"""The case register's screens for `klasse-desktop screenshots`, from invented cases.
+
+A throwaway register in a temporary folder (cheap key derivation) is filled
+with made-up cases and people, shown, and deleted again; the user's own
+register is never opened.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from klasse_desktop.cases.repository import CaseRegister
+from klasse_desktop.cases.wizard_notes import save_wizard_run
+from klasse_desktop.i18n import current_language
+from klasse_desktop.protocol.engine import WizardError, WizardRun
+from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.ui.attachments_panel import png_bytes
+from klasse_desktop.ui.entry_dialog import EntryDialog
+from klasse_desktop.ui.main_window import MainWindow
+from klasse_desktop.ui.unlock_dialog import UnlockDialog
+
+FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+PASSPHRASE = "voorbeeld wachtwoord 2026"
+Shot = Callable[[QWidget, str], None]
+
+
+def _screenshot_image() -> bytes:
+    image = QImage(480, 320, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f1f3f5"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 480, 40, QColor("#1c5d99"))
+    painter.drawText(20, 80, "Groepsapp groep 7")
+    painter.end()
+    return png_bytes(image)
+
+
+def fill_register(register: CaseRegister, rules: RuleSet) -> str:
+    """Invented cases and people; returns the number of the case with a full timeline."""
+    version, today = rules.protocol.version, date.today()
+    school = "OBS De Vlinder"
+
+    def case(title: str, category: str, file_type: str, days_ago: int) -> str:
+        return register.create_case(
+            title, category, file_type, protocol_version=version, school=school,
+            opened_on=today - timedelta(days=days_ago),
+        ).number  # fmt: skip
+
+    expired = case("Nepaccount op naam van een leerkracht", "hacken", "personeelsdossier", 1400)
+    register.close_case(expired, closed_on=today - timedelta(days=1200))
+    from klasse_desktop.cases.retention import purge_expired
+
+    purge_expired(register)  # leaves one receipt to show
+    for title, category, file_type, days_ago in (
+        ("Filmpje in de gymzaal gemaakt", "onbevoegde_opname", "leerlingendossier", 1300),
+        ("Dreigende berichten aan een ouder", "bedreigen", "personeelsdossier", 1250),
+    ):
+        old = case(title, category, file_type, days_ago)
+        register.close_case(old, closed_on=today - timedelta(days=days_ago - 60))
+    closed = case("Privégegevens gedeeld in de ouderapp", "privacy", "personeelsdossier", 200)
+    register.close_case(closed, closed_on=today - timedelta(days=120))
+    case("Memes over een leerkracht", "memes", "leerlingendossier", 30)
+    case(
+        "Foto van een schoolreis op een privéaccount", "onbevoegde_opname", "personeelsdossier", 12
+    )
+    main = register.create_case(
+        "Kwetsende berichten in de groepsapp van groep 7", "pesten", "leerlingendossier",
+        protocol_version=version, school=school, opened_on=today - timedelta(days=9),
+        summary="Berichten en een bewerkte foto van een leerling gedeeld in de klassenapp.",
+    ).number  # fmt: skip
+    register.add_party(main, "leerling", "Zoë Janssen", "groep 7")
+    register.add_party(main, "leerling", "Sam de Vries", "groep 7")
+    register.add_party(main, "ouder", "Şükrü Yılmaz", "ouder van Sam")
+    register.add_party(main, "medewerker", "Els Bakker", "leerkracht groep 7")
+    first = register.add_entry(
+        main, "Moeder van Zoë meldt dat er kwetsende berichten over Zoë in de groepsapp staan. "
+        "Zij stuurt schermafbeeldingen.", kind="observation", event_date=today - timedelta(days=9),
+    )  # fmt: skip
+    register.add_attachment(main, "groepsapp-schermafbeelding.png", _screenshot_image())
+    register.add_entry(
+        main, "Gesprek met Sam en zijn vader. Sam erkent de berichten; afspraak dat hij ze "
+        "verwijdert en excuses aanbiedt.", kind="conversation",
+        event_date=today - timedelta(days=7),
+    )  # fmt: skip
+    assert first.id is not None
+    register.add_addendum(
+        main, first.id, "Correctie: de melding kwam van de vader van Zoë, niet van haar moeder.",
+        event_date=today - timedelta(days=6),
+    )  # fmt: skip
+    run = WizardRun.start(rules, "melden")
+    for choice in ("nee", "seksueel", "medewerker"):
+        try:
+            run.answer(choice)
+        except WizardError:  # the wizard changed: the note is a nice-to-have here
+            break
+    if run.finished:
+        save_wizard_run(register, main, run, rules, current_language())
+    register.add_entry(
+        main, "Klas besproken: afspraken over de groepsapp opnieuw doorgenomen.",
+        kind="measure", event_date=today - timedelta(days=2),
+    )  # fmt: skip
+    return main
+
+
+def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
+    """Unlock (first run and later), case list, a case, a new entry, retention."""
+    with tempfile.TemporaryDirectory(prefix="klasse-screens-") as tmp:
+        folder = Path(tmp) / "register"
+        first_run = UnlockDialog(Path(tmp) / "new", "Els Bakker", parent=window)
+        first_run.show()
+        shot(first_run, "20-register-first-run")
+        first_run.close()
+
+        register = CaseRegister.open(folder, PASSPHRASE, "Els Bakker", create=True, kdf=FAST_KDF)
+        main = fill_register(register, rules)
+        register.close()
+        unlock = UnlockDialog(folder, "Els Bakker", parent=window, kdf=FAST_KDF)
+        unlock.show()
+        unlock.passphrase.setText("verkeerd wachtwoord")
+        unlock.accept()  # shows the "wrong passphrase" message
+        shot(unlock, "21-register-unlock")
+        unlock.passphrase.setText(PASSPHRASE)
+        unlock.accept()
+        assert unlock.register is not None
+        window.register_session.adopt(unlock.register)
+        unlock.register = None
+
+        window.open_register()
+        shot(window, "22-case-list")
+        window.register_page.open_case(main)
+        shot(window, "23-case-view")
+        timeline = window.register_page.case_page.timeline
+        timeline.verticalScrollBar().setValue(timeline.verticalScrollBar().maximum())
+        shot(window, "23b-case-view-timeline-end")
+        dialog = EntryDialog(window.register_session, main, parent=window)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("report"))
+        dialog.reported_to.setText("Schoolleiding en vertrouwensinspecteur")
+        dialog.text.setPlainText(
+            "Melding gedaan bij de vertrouwensinspecteur; advies: gesprek met beide ouders."
+        )
+        dialog.show()
+        shot(dialog, "24-new-entry")
+        dialog.lock()
+        window.register_page.show_retention()
+        shot(window, "25-retention")
+        window.lock_register()

@@ -1,0 +1,196 @@
+"""Unlock the case register, or set it up with a passphrase the first time.
+
+The first-run text says in plain words what the register is and that a
+forgotten passphrase cannot be recovered: the key is derived from it and stored
+nowhere. Checks that need no database (too short, the two entries differ) are
+made here, before the ~0.2 s of key derivation; a wrong passphrase is said
+inline so the user can simply try again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from klasse_desktop.cases.database import DB_FILE
+from klasse_desktop.cases.errors import RegisterError, WrongPassphraseError
+from klasse_desktop.cases.keys import MIN_PASSPHRASE_LENGTH
+from klasse_desktop.cases.repository import CaseRegister
+from klasse_desktop.i18n import _
+from klasse_desktop.ui import messages
+from klasse_desktop.ui.style import scale_font
+
+
+def _wrapped(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class UnlockDialog(QDialog):
+    def __init__(
+        self, folder: Path, actor: str, *, kdf: dict[str, int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.folder, self.actor, self.kdf = folder, actor, kdf
+        self.register: CaseRegister | None = None
+        self.creating = not (folder / DB_FILE).exists()
+        self.attempts = 0
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
+
+        self.heading = _wrapped(name="unlockHeading")
+        scale_font(self.heading, 1.3, bold=True)
+        self.explanation = _wrapped(name="unlockExplanation")
+        self.passphrase = QLineEdit()
+        self.repeat = QLineEdit()
+        for field in (self.passphrase, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textEdited.connect(lambda _text: self.error.clear())
+        self.show_text = QCheckBox(_("S&how the passphrase"))
+        self.show_text.toggled.connect(self._toggle_echo)
+        self.warning = _wrapped(name="notice")
+        self.error = _wrapped(name="unlockError")
+        self.error.setStyleSheet("color: #c92a2a; font-weight: bold;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        first = QLabel(_("&Passphrase") if not self.creating else _("New &passphrase"))
+        first.setBuddy(self.passphrase)
+        form.addRow(first, self.passphrase)
+        self.passphrase.setAccessibleName(first.text().replace("&", ""))
+        if self.creating:
+            again = QLabel(_("&Repeat the passphrase"))
+            again.setBuddy(self.repeat)
+            form.addRow(again, self.repeat)
+            self.repeat.setAccessibleName(again.text().replace("&", ""))
+        else:
+            self.repeat.hide()
+        form.addRow("", self.show_text)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(
+            _("&Create the register") if self.creating else _("&Unlock"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._texts()
+        self.adjustSize()  # the wrapped explanation's height, at the dialog's width
+        self.passphrase.setFocus()
+
+    def _texts(self) -> None:
+        if self.creating:
+            self.setWindowTitle(_("Set up the case register"))
+            self.heading.setText(_("Set up the case register"))
+            self.explanation.setText(
+                _(
+                    "The case register keeps notes about incidents: who was involved, what "
+                    "happened when, which measures were taken and to whom it was reported. "
+                    "It is stored encrypted on this computer and only opens with your "
+                    "passphrase. Choose a passphrase of at least {n} characters; a short "
+                    "sentence is easy to remember and hard to guess."
+                ).format(n=MIN_PASSPHRASE_LENGTH)
+            )
+            self.warning.setText(
+                _(
+                    "Keep the passphrase safe. If it is forgotten, nobody can open the "
+                    "register again — not the school, not the IT department and not the "
+                    "makers of Klasse Desktop."
+                )
+            )
+        else:
+            self.setWindowTitle(_("Unlock the case register"))
+            self.heading.setText(_("Unlock the case register"))
+            self.explanation.setText(
+                _("Enter the passphrase of the case register on this computer.")
+            )
+            self.warning.hide()
+        self.show_text.setAccessibleName(self.show_text.text().replace("&", ""))
+        self.error.setAccessibleName(_("Message"))
+
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def _problem(self) -> str:
+        """What is wrong with the typed passphrase before trying it, or ""."""
+        text = self.passphrase.text()
+        if not text:
+            return _("Type the passphrase.")
+        if self.creating:
+            if len(text) < MIN_PASSPHRASE_LENGTH:
+                return _("The passphrase is too short: use at least {n} characters.").format(
+                    n=MIN_PASSPHRASE_LENGTH
+                )
+            if text != self.repeat.text():
+                return _("The two passphrases are not the same. Type them again.")
+        return ""
+
+    def _say(self, text: str, focus: QLineEdit) -> None:
+        self.error.setText(text)
+        self._fit()
+        focus.setFocus()
+        focus.selectAll()
+
+    def _fit(self) -> None:
+        """Grow to show every wrapped line (Qt does not do this for a shown dialog)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    def accept(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._say(problem, self.passphrase)
+            return
+        self.attempts += 1
+        try:
+            with messages.busy():
+                self.register = CaseRegister.open(
+                    self.folder, self.passphrase.text(), self.actor, create=self.creating,
+                    kdf=self.kdf,
+                )  # fmt: skip
+        except WrongPassphraseError as exc:
+            self._say(
+                _("{reason} Check Caps Lock and try again.").format(reason=str(exc))
+                if not self.creating
+                else str(exc),
+                self.passphrase,
+            )
+            return
+        except RegisterError as exc:
+            self.error.setText(str(exc))
+            self._fit()
+            messages.show_error(self, exc, _("The case register cannot be opened"))
+            return
+        self.passphrase.clear()
+        self.repeat.clear()
+        super().accept()
