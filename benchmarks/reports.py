@@ -33,7 +33,9 @@ def raw(entries) -> bytes:  # type: ignore[no-untyped-def]
     sheet = getSampleStyleSheet()
     story = []
     for entry in entries:
-        story.append(Paragraph(f"{entry.event_date} · {entry.kind} · {entry.author}", sheet["Heading4"]))
+        story.append(
+            Paragraph(f"{entry.event_date} · {entry.kind} · {entry.author}", sheet["Heading4"])
+        )
         story.append(Paragraph(escape(entry.text), sheet["BodyText"]))
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build(story)
@@ -60,7 +62,9 @@ def main() -> None:
         number, subject = long_case(register, rules, entries=args.entries)
         detail = register.get_case(number)
         register.close()
-    context = ReportContext("Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25))
+    context = ReportContext(
+        "Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25)
+    )
     base = timed(lambda: raw(detail.entries))
     real = timed(lambda: build_case_report(detail, subject, "personeelsdossier", context, rules))
     rows = [

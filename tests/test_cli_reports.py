@@ -29,7 +29,9 @@ def test_report_and_advice(tmp_path, monkeypatch, capsys):
     run(capsys, "cases", "add-entry", number, "--text", "Zoë kreeg berichten van Sam.")
 
     target = tmp_path / "verslag.pdf"
-    code, _out, err = run(capsys, "report", number, "--subject", "zoe janssen", "--out", str(target))
+    code, _out, err = run(
+        capsys, "report", number, "--subject", "zoe janssen", "--out", str(target)
+    )
     assert code == 0, err
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Verslag voor het leerlingendossier" in text and "Zoë Janssen" in text
