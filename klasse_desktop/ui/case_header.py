@@ -39,6 +39,7 @@ class CaseHeader(QWidget):
     back_clicked = Signal()
     status_clicked = Signal()  # close or reopen, whichever the button says
     hold_clicked = Signal(bool)
+    report_clicked = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,9 +56,12 @@ class CaseHeader(QWidget):
         self.status_button.clicked.connect(self.status_clicked.emit)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_clicked.emit)
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self.report_clicked.emit)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         facts = QGridLayout()
@@ -78,6 +82,10 @@ class CaseHeader(QWidget):
 
     def retranslate(self) -> None:
         self.back_button.setText(_("← Case &list"))
+        self.report_button.setText(_("Re&port (PDF)…"))
+        self.report_button.setToolTip(
+            _("A report of this case for the staff file or the pupil file, to sign and file")
+        )
         names = {
             "category": _("Category"), "status": _("Status"), "file_type": _("File"),
             "school": _("School"), "opened": _("Opened"), "closed": _("Closed"),

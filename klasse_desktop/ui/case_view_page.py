@@ -49,6 +49,7 @@ class CaseViewPage(QWidget):
         self.header.back_clicked.connect(self.back_requested.emit)
         self.header.status_clicked.connect(self._close_or_reopen)
         self.header.hold_clicked.connect(self._set_hold)
+        self.header.report_clicked.connect(self.export_report)
 
         self.timeline_heading = QLabel()
         scale_font(self.timeline_heading, 1.1, bold=True)
@@ -187,6 +188,53 @@ class CaseViewPage(QWidget):
             if dialog.exec():
                 self.reload()
             dialog.deleteLater()
+
+    def export_report(self) -> None:
+        """Choose subject and file, then write the dossier report as PDF."""
+        from datetime import date
+
+        from klasse_desktop.i18n import current_language
+        from klasse_desktop.protocol.shipped import default_rules
+        from klasse_desktop.reports.case_report import (
+            ReportContext,
+            build_case_report,
+            report_title,
+        )
+        from klasse_desktop.ui.pdf_export import choose_target, export_pdf
+        from klasse_desktop.ui.report_dialog import ReportDialog
+
+        if self.detail is None:
+            return
+        detail = self.detail
+        dialog = ReportDialog(detail, self)
+        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+            return
+        subject, file_type = dialog.chosen()
+        target = choose_target(
+            self, report_title(file_type), f"{detail.case.number}-{file_type}.pdf"
+        )
+        if target is None:
+            return
+        from klasse_desktop.settings import load_settings
+
+        settings = load_settings()
+        context = ReportContext(
+            foundation=settings.foundation, school=settings.school or detail.case.school,
+            author=self.session.actor(), language=current_language(), issued_on=date.today(),
+        )  # fmt: skip
+        rules = default_rules()
+
+        def saved(_path: Path) -> None:
+            register = self.session.register
+            if register is not None:
+                register.log_export(detail.case.number, "report")
+
+        export_pdf(
+            self,
+            lambda: build_case_report(detail, subject, file_type, context, rules),
+            target,
+            saved,
+        )
 
     def _set_hold(self, on: bool) -> None:
         register = self.session.register

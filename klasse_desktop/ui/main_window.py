@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             page.clause_clicked.connect(self.open_clause)
             page.home_requested.connect(self.go_home)
             page.case_note_requested.connect(self.save_case_note)
+            page.advice_requested.connect(self.save_advice)
             self.pages.addWidget(page)
             self._wizard_page = page
         return self._wizard_page
@@ -321,6 +322,32 @@ class MainWindow(QMainWindow):
                     number=number
                 ),
             )  # fmt: skip
+
+    def save_advice(self) -> None:
+        """The finished wizard run as a one-page advice record (PDF)."""
+        from klasse_desktop.protocol.engine import WizardRun
+        from klasse_desktop.reports.advice import build_advice
+        from klasse_desktop.settings import ROLES
+        from klasse_desktop.ui.pdf_export import choose_target, export_pdf
+
+        current = self.wizard_page.run
+        if current is None or not current.finished:
+            return
+        # A snapshot: the user may go back in the wizard while the PDF is being made.
+        run = WizardRun.from_state(self.rules, current.to_state())
+        target = choose_target(self, _("Advice record"), f"advies-{run.wizard.id}.pdf")
+        if target is None:
+            return
+        settings, rules, lang = self.settings, self.rules, current_language()
+        role = _(ROLES.get(settings.role, settings.role))
+        export_pdf(
+            self,
+            lambda: build_advice(
+                run, rules, lang, name=settings.user_name, role=role,
+                foundation=settings.foundation, school=settings.school, issued_on=date.today(),
+            ),
+            target,
+        )  # fmt: skip
 
     def about(self) -> None:
         from klasse_desktop.i18n_dates import format_date

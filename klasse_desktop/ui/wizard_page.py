@@ -56,6 +56,7 @@ class WizardPage(QWidget):
     clause_clicked = Signal(str)
     home_requested = Signal()
     case_note_requested = Signal()  # save the finished run into a case
+    advice_requested = Signal()  # save the finished run as a one-page PDF
 
     def __init__(self, rules: RuleSet) -> None:
         super().__init__()
@@ -85,11 +86,14 @@ class WizardPage(QWidget):
         self.next_button.clicked.connect(self.next)
         self.note_button = QPushButton()
         self.note_button.clicked.connect(self.case_note_requested.emit)
+        self.advice_button = QPushButton()
+        self.advice_button.clicked.connect(self.advice_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restart_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
+        buttons.addWidget(self.advice_button)
         buttons.addWidget(self.note_button)
 
         main = QWidget()
@@ -134,7 +138,8 @@ class WizardPage(QWidget):
 
         self.setTabOrder(self.question_view, self.back_button)
         self.setTabOrder(self.back_button, self.next_button)
-        self.setTabOrder(self.next_button, self.note_button)
+        self.setTabOrder(self.next_button, self.advice_button)
+        self.setTabOrder(self.advice_button, self.note_button)
         self.setTabOrder(self.note_button, self.restart_button)
         self.setTabOrder(self.restart_button, self.answers)
         self.retranslate()
@@ -225,6 +230,7 @@ class WizardPage(QWidget):
         self.back_button.setEnabled(run is not None and run.can_go_back)
         self.next_button.setVisible(not finished)
         self.note_button.setVisible(finished)
+        self.advice_button.setVisible(finished)
         self.next_button.setEnabled(self.question_view.selected() is not None and not finished)
         self.next_button.setDefault(True)
 
@@ -235,6 +241,10 @@ class WizardPage(QWidget):
         self.next_button.setText(_("&Next"))
         self.restart_button.setText(_("Start &over"))
         self.note_button.setText(_("&Save as case note…"))
+        self.advice_button.setText(_("Advice as &PDF…"))
+        self.advice_button.setToolTip(
+            _("A one-page record of this advice, to show that you checked the protocol")
+        )
         self.note_button.setToolTip(
             _("Add this outcome to a case in the case register (for directors)")
         )
