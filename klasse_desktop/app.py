@@ -27,10 +27,12 @@ def run(
     from klasse_desktop.protocol.errors import InvalidRulesError
     from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.settings import load_settings
+    from klasse_desktop.ui import crash
     from klasse_desktop.ui.main_window import MainWindow
     from klasse_desktop.ui.qt_i18n import install_translators
     from klasse_desktop.ui.style import STYLE_SHEET
 
+    crash.install()
     settings = load_settings()
     i18n.set_language(settings.language)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))

@@ -135,3 +135,23 @@ def test_the_audit_log_holds_no_content(tmp_path):
     assert {("unlock", "register"), ("create", "case"), ("create", "party"), ("create", "entry"),
             ("create", "addendum"), ("create", "attachment")} <= actions  # fmt: skip
     register.close()
+
+
+def test_database_errors_never_carry_the_values(tmp_path):
+    import sqlalchemy.exc
+
+    register = open_register(tmp_path / "register")
+    fill(register)
+    try:
+        with register.session() as session:
+            session.connection().execute(
+                text(
+                    "INSERT INTO party (case_id, role, name, created_at) VALUES (:c, 'x', :n, 'x')"
+                ),
+                {"c": 999, "n": CANARIES[1]},
+            )
+    except sqlalchemy.exc.DBAPIError as exc:
+        assert CANARIES[1] not in str(exc)
+    else:
+        raise AssertionError("the foreign key should have refused the row")
+    register.close()

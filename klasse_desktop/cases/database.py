@@ -78,6 +78,7 @@ def make_engine(path: Path, key_hex: str) -> Engine:
         "sqlite://",
         creator=lambda: _connect(path, key_hex),
         module=sqlcipher3.dbapi2,
+        hide_parameters=True,  # error messages must never carry names or notes
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=2,
