@@ -50,3 +50,26 @@ def test_report_and_advice(tmp_path, monkeypatch, capsys):
     assert code == 2 and "wat" in err
     code, _out, err = run(capsys, "advice", "opnemen", "--out", str(tmp_path / "advies.txt"))
     assert code == 2 and ".pdf" in err
+
+
+def test_retention_years_per_file_type(tmp_path, monkeypatch, capsys):
+    import json
+
+    monkeypatch.setenv("KLASSE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KLASSE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("KLASSE_KDF", "fast")
+    run(capsys, "cases", "init")
+    code, out, _err = run(capsys, "cases", "retention", "--format", "json")
+    assert code == 0 and json.loads(out) == {
+        "retention_years": {"personeelsdossier": 2, "leerlingendossier": 2}
+    }
+    code, out, _err = run(
+        capsys, "cases", "retention", "--file", "personeelsdossier", "--years", "7"
+    )
+    assert code == 0 and "personeelsdossier" in out and "7" in out
+    code, _out, err = run(
+        capsys, "cases", "retention", "--file", "personeelsdossier", "--years", "0"
+    )
+    assert code == 2 and "50" in err
+    code, _out, err = run(capsys, "cases", "retention", "--years", "3")
+    assert code == 2 and "--file" in err

@@ -484,3 +484,32 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
             ).format(id=check.first_broken_id)
         )
     return 0 if check.ok else 1
+
+
+@_boundary
+def cmd_retention(args: argparse.Namespace) -> int:
+    from klasse_desktop.cases.retention import policy, set_retention_years, years_for
+    from klasse_desktop.protocol.models import FileType
+
+    with _register(args) as register:
+        if args.years is not None:
+            if not args.file:
+                raise CliError(
+                    _("Say for which file: --file personeelsdossier or leerlingendossier.")
+                )
+            set_retention_years(register, args.file, args.years)
+        with register.session() as session:
+            state = policy(session)
+            years = {f.value: years_for(state, f.value) for f in FileType}
+    if _json(args):
+        _emit_json({"retention_years": years})
+    else:
+        for file_type, value in years.items():
+            print(
+                ngettext(
+                    "{file}: kept {n} year after closing",
+                    "{file}: kept {n} years after closing",
+                    value,
+                ).format(file=file_type, n=value)
+            )
+    return 0

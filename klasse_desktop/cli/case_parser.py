@@ -23,6 +23,7 @@ from klasse_desktop.cli.case_commands import (
     cmd_list,
     cmd_new,
     cmd_purge_expired,
+    cmd_retention,
     cmd_search,
     cmd_show,
     cmd_verify_audit,
@@ -142,3 +143,13 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
         cmd_verify_audit,
         _("check that the audit log is complete and unchanged (exit status 1 if not)"),
     )
+
+    retention = add(
+        "retention",
+        cmd_retention,
+        _("show or set how many years closed cases are kept, per file type"),
+    )
+    retention.add_argument("--file", choices=("personeelsdossier", "leerlingendossier"),
+                           help=_("the file type to change"))  # fmt: skip
+    retention.add_argument("--years", type=int, metavar=_("N"),
+                           help=_("years after closing (1 to 50)"))  # fmt: skip
