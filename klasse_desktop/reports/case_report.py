@@ -66,7 +66,7 @@ def _p(text: str, style: Any) -> Paragraph:
 
 
 CHUNK = 1500  # characters per Paragraph
-GIST = 240  # characters of an entry shown in the measures and reports overviews
+GIST = 110  # characters (about one line) of an entry in the measures and reports overviews
 
 
 def _gist(text: str) -> str:
