@@ -170,7 +170,7 @@ def test_a_wizard_run_becomes_a_note_that_keeps_the_answers(register, rules):
     assert data["clauses"] == ["A7", "B1"] and data["clause_texts"]["A7"].startswith(
         "Het is ouders"
     )
-    assert entry.text.startswith("Mag ik dit opnemen of fotograferen?: Dit mag niet")
+    assert entry.text.startswith("Mag ik dit opnemen of fotograferen? — Dit mag niet: Nee")
 
 
 def test_search_finds_titles_parties_and_entries(register):

@@ -39,7 +39,7 @@ def snapshot(run: WizardRun, rules: RuleSet, language: str) -> dict[str, Any]:
 
 def note_text(data: dict[str, Any]) -> str:
     lines = [
-        f"{data['title']}: {data['kind_label']} — {data['verdict']}",
+        f"{data['title']} — {data['kind_label']}: {data['verdict']}",
         *(f"• {a['question']} → {a['answer']}" for a in data["answers_text"]),
         _("Clauses: {clauses} (protocol {version})").format(
             clauses=", ".join(data["clauses"]), version=data["protocol_version"]

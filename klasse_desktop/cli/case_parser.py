@@ -69,7 +69,7 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
     listing = add("list", cmd_list, _("list the cases, newest first"))
     listing.add_argument("--status", metavar=_("STATUS"), help=choices(STATUSES))
     listing.add_argument("--category", metavar=_("CATEGORY"), help=choices(CATEGORIES))
-    listing.add_argument("--file", metavar=_("FILE"), help=choices(FILE_TYPES))
+    listing.add_argument("--file", metavar=_("FILE_TYPE"), help=choices(FILE_TYPES))
     listing.add_argument("--text", metavar=_("TEXT"), help=_("only cases containing these words"))
 
     show = add("show", cmd_show, _("show a case: parties, timeline with addenda, attachments"))
@@ -82,7 +82,7 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
         help=_("{options} (default: anders)").format(options=choices(CATEGORIES)),
     )  # fmt: skip
     new.add_argument(
-        "--file", default="leerlingendossier", metavar=_("FILE"),
+        "--file", default="leerlingendossier", metavar=_("FILE_TYPE"),
         help=_("{options} (default: leerlingendossier)").format(options=choices(FILE_TYPES)),
     )  # fmt: skip
     new.add_argument("--school", metavar=_("SCHOOL"), help=_("default: the school in the settings"))

@@ -85,4 +85,8 @@ def size_text(size: int) -> str:
         return _("{n} bytes").format(n=size)
     if size < 1024 * 1024:
         return _("{n} kB").format(n=round(size / 1024))
-    return _("{n} MB").format(n=f"{size / 2**20:.1f}")
+    from babel.numbers import format_decimal
+
+    from klasse_desktop.i18n import current_language
+
+    return _("{n} MB").format(n=format_decimal(round(size / 2**20, 1), locale=current_language()))

@@ -60,7 +60,7 @@ class NewCaseDialog(QDialog):
         for text, field in (
             (_("&Title"), self.title),
             (_("&Category"), self.category),
-            (_("&File"), self.file_type),
+            (_("File t&ype"), self.file_type),
             (_("&School"), self.school),
             (_("S&ummary"), self.summary),
         ):

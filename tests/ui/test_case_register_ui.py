@@ -203,7 +203,10 @@ def test_first_run_explains_and_sets_a_passphrase(win, monkeypatch, data_dir):
         assert dialog.creating
         assert dialog.windowTitle() == _("Set up the case register")
         assert dialog.warning.isVisibleTo(dialog)
-        assert dialog.warning.text().startswith(_("Keep the passphrase safe.").split(".")[0])
+        assert dialog.warning.text() == _(
+            "Keep the passphrase safe. If it is forgotten, nobody can open the register again — "
+            "not the school, not the IT department and not the makers of Klasse Desktop."
+        )
         typed("kort")(dialog)
         errors.append(dialog.error.text())
 
