@@ -46,7 +46,10 @@ def small_case(register: CaseRegister, rules: RuleSet) -> tuple[str, dict[str, i
     return case.number, ids
 
 
-def long_case(register: CaseRegister, rules: RuleSet, entries: int = 200) -> tuple[str, int]:
+def long_case(
+    register: CaseRegister, rules: RuleSet, entries: int = 200, repeat: int = 1
+) -> tuple[str, int]:
+    """`entries` notes of 70–280 characters (times `repeat`), all kinds in turn."""
     case = register.create_case("Langlopend dossier", "anders", "personeelsdossier",
                                 protocol_version=rules.protocol.version, opened_on=date(2024, 1, 8))  # fmt: skip
     subject = register.add_party(case.number, "medewerker", TEACHER, "leerkracht").id
@@ -55,7 +58,8 @@ def long_case(register: CaseRegister, rules: RuleSet, entries: int = 200) -> tup
     for i in range(entries):
         register.add_entry(
             case.number,
-            f"Notitie {i + 1}: gesprek over berichten op sociale media met {OTHER_PUPIL}. " * (1 + i % 4),
+            f"Notitie {i + 1}: gesprek over berichten op sociale media met {OTHER_PUPIL}. "
+            * ((1 + i % 4) * repeat),
             kind=kinds[i % 5], event_date=date(2024, 1, 9) + timedelta(days=i),
             reported_to="Bestuur" if kinds[i % 5] == "report" else "",
         )  # fmt: skip
