@@ -6,7 +6,7 @@ dependencies (re-installing only when `pyproject.toml` changed), so the README
 can promise two commands and no third set-up step.
 
     python3 tasks.py run [ARGS]     start Klasse Desktop
-    python3 tasks.py test [ARGS]    lint + the whole test suite (what CI runs)
+    python3 tasks.py test [ARGS]    lint, translation check and the whole test suite (CI)
     python3 tasks.py lint           ruff check, ruff format --check, mypy --strict
     python3 tasks.py i18n           extract strings, update and compile the catalogs
     python3 tasks.py help           this text
@@ -71,6 +71,7 @@ def cmd_lint(_args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     rc = cmd_lint([])
+    rc = rc or run([PY, ROOT / "packaging" / "catalogs.py", "check"])
     if rc:
         return rc
     return run([PY, "-m", "pytest", *args], env={"QT_QPA_PLATFORM": "offscreen"})

@@ -15,7 +15,22 @@ from klasse_desktop.resources import locale_dir
 
 DOMAIN = "klasse_desktop"
 DEFAULT_LANGUAGE = "nl"
-SUPPORTED_LANGUAGES = ("nl", "en")
+SOURCE_LANGUAGE = "en"
+
+
+def _discover() -> tuple[str, ...]:
+    """The languages with a compiled catalog: a translator adds one without Python."""
+    found = set()
+    root = locale_dir()
+    if root.is_dir():
+        for entry in root.iterdir():
+            if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+                found.add(entry.name)
+    found |= {DEFAULT_LANGUAGE, SOURCE_LANGUAGE}
+    return (DEFAULT_LANGUAGE, SOURCE_LANGUAGE, *sorted(found - {DEFAULT_LANGUAGE, SOURCE_LANGUAGE}))
+
+
+SUPPORTED_LANGUAGES = _discover()
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE

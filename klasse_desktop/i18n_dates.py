@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 # British English: day-month order like the Dutch original ("23 February 2026").
+# Any other language code is a Babel locale as it is ("de", "tr", "ar").
 BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 

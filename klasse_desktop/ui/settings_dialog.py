@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from klasse_desktop import i18n
 from klasse_desktop.i18n import _
 from klasse_desktop.settings import (
     MAX_LOCK_MINUTES,
@@ -24,8 +25,16 @@ from klasse_desktop.settings import (
     save_settings,
 )
 
-# Each language is named in itself, so anyone can find their own.
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+def language_name(code: str) -> str:
+    """Each language named in itself ("Nederlands", "English", "Türkçe"), via Babel,
+    so a language a translator adds shows up without code changes."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(code) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
 
 
 class SettingsDialog(QDialog):
@@ -36,8 +45,8 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(460)
 
         self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
+        for code in i18n.SUPPORTED_LANGUAGES:
+            self.language.addItem(language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.user_name = QLineEdit(settings.user_name)
         self.user_name.setMaxLength(200)
