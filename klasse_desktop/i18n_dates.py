@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 # British English: day-month order like the Dutch original ("23 February 2026").
 # Any other language code is a Babel locale as it is ("de", "tr", "ar").
@@ -13,3 +13,10 @@ def format_date(value: date, language: str, format: str = "long") -> str:
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(value, format=format, locale=BABEL_LOCALES.get(language, language))
+
+
+def format_time(value: time | datetime, language: str) -> str:
+    """Hours and minutes in the language's convention ("14:03", "2:03 pm")."""
+    from babel.dates import format_time as babel_format_time
+
+    return babel_format_time(value, format="short", locale=BABEL_LOCALES.get(language, language))

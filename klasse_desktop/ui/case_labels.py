@@ -1,16 +1,15 @@
 """Display texts for case data: vocabulary labels and dates, translated when shown.
 
 The register stores values ("pesten", "leerlingendossier"); every view shows
-them through these functions, so a language switch needs no new query. Table
-cells use Qt's short date (fast, 10 000 rows); headers and the timeline use
-Babel's long Dutch dates ("3 maart 2026").
+them through these functions, so a language switch needs no new query. Dates go
+through Babel: short ones in tables ("16-11-2026", cached per day and language,
+so 10 000 rows stay fast), long ones in headers and the timeline ("3 maart 2026").
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-
-from PySide6.QtCore import QDate, QLocale
+from functools import lru_cache
 
 from klasse_desktop.cases.models import (
     CATEGORY_LABELS,
@@ -59,9 +58,15 @@ def file_types() -> list[tuple[str, str]]:
 def short_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return _short_date(value, current_language())
+
+
+@lru_cache(maxsize=8192)
+def _short_date(value: date, language: str) -> str:
+    from klasse_desktop.i18n_dates import format_date
+
+    # Babel's short date: "16-11-2026" (nl), "16/11/2026" (en).
+    return format_date(value, language, "short")
 
 
 def long_date(value: date | None) -> str:
@@ -77,7 +82,11 @@ def moment(value: datetime) -> str:
 
     SQLite gives the moment back without a time zone; the register writes UTC."""
     local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
-    return _("{date}, {time}").format(date=long_date(local.date()), time=local.strftime("%H:%M"))
+    from klasse_desktop.i18n_dates import format_time
+
+    return _("{date}, {time}").format(
+        date=long_date(local.date()), time=format_time(local, current_language())
+    )
 
 
 def size_text(size: int) -> str:

@@ -25,6 +25,7 @@ from klasse_desktop.settings import (
     save_settings,
 )
 
+
 def language_name(code: str) -> str:
     """Each language named in itself ("Nederlands", "English", "Türkçe"), via Babel,
     so a language a translator adds shows up without code changes."""
