@@ -9,6 +9,7 @@ can promise two commands and no third set-up step.
     python3 tasks.py test [ARGS]    lint, translation check and the whole test suite (CI)
     python3 tasks.py lint           ruff check, ruff format --check, mypy --strict
     python3 tasks.py i18n           extract strings, update and compile the catalogs
+    python3 tasks.py dist           build the app bundle (PyInstaller) and smoke-test it
     python3 tasks.py help           this text
 """
 
@@ -101,7 +102,12 @@ def cmd_i18n(_args: list[str]) -> int:
     return rc
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n}
+def cmd_dist(_args: list[str]) -> int:
+    """The one-folder bundle for this platform, checked by running it (packaging/build.py)."""
+    return run([PY, ROOT / "packaging" / "build.py"])
+
+
+COMMANDS = {"run": cmd_run, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n, "dist": cmd_dist}
 
 
 def main(argv: list[str]) -> int:

@@ -39,6 +39,12 @@ def run(
     app.setApplicationName("Klasse Desktop")
     app.setOrganizationName("Stichting Klasse")
     install_translators(app, settings.language)
+    from PySide6.QtGui import QIcon
+
+    from klasse_desktop.resources import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
+    app.setDesktopFileName("klasse-desktop")
     app.setStyleSheet(STYLE_SHEET)
     try:
         rules = default_rules()

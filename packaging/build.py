@@ -1,0 +1,87 @@
+"""Build the one-folder bundle (PyInstaller) and check that it really works.
+
+    python packaging/build.py   # -> dist/klasse-desktop/, dist/klasse-desktop-linux.tar.gz
+
+After building, the bundle itself is run: `--version`, `check-rules` (every
+resource found from the bundle) and one offscreen screenshot of the main window.
+PyInstaller does not cross-compile: build the Windows bundle on Windows.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+BUNDLE = DIST / "klasse-desktop"
+
+
+def executable() -> Path:
+    return BUNDLE / ("klasse-desktop.exe" if os.name == "nt" else "klasse-desktop")
+
+
+def build() -> Path:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, ROOT / "packaging" / "catalogs.py", "compile"], check=True)
+    subprocess.run([sys.executable, ROOT / "packaging" / "make_icons.py", ROOT / "build" / "icons"],
+                   check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", DIST, "--workpath", ROOT / "build" / "pyinstaller",
+         ROOT / "packaging" / "klasse-desktop.spec"],
+        check=True, cwd=ROOT,
+    )  # fmt: skip
+    return BUNDLE
+
+
+def smoke_test(outdir: Path) -> dict[str, str]:
+    """Run the bundle the way CI and a user would; raise if anything fails."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KLASSE_LANG")}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "KLASSE_CONFIG_DIR": str(outdir / "config"),
+            "KLASSE_DATA_DIR": str(outdir / "data"), "KLASSE_CACHE_DIR": str(outdir / "cache"),
+            "KLASSE_LOG_DIR": str(outdir / "log")}  # fmt: skip
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [executable(), *args], env=env, capture_output=True, text=True, timeout=180
+        )
+        if done.returncode != 0:
+            raise RuntimeError(
+                f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}"
+            )
+        return done.stdout
+
+    return {
+        "version": run("--version").strip(),
+        "check_rules": run("check-rules").splitlines()[0],
+        "screenshots": run("screenshots", str(outdir / "shots")).strip(),
+    }
+
+
+def archive() -> Path:
+    target = DIST / "klasse-desktop-linux.tar.gz"
+    with tarfile.open(target, "w:gz") as tar:
+        tar.add(BUNDLE, arcname="klasse-desktop")
+    return target
+
+
+def size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 2**20
+    files = (p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 2**20
+
+
+if __name__ == "__main__":
+    build()
+    results = smoke_test(ROOT / "build" / "smoke")
+    tar = archive()
+    for key, value in results.items():
+        print(f"{key}: {value}")
+    print(
+        f"bundle: {BUNDLE} ({size_mb(BUNDLE):.0f} MB); archive: {tar.name} ({size_mb(tar):.0f} MB)"
+    )
