@@ -48,7 +48,7 @@ class StartPage(QWidget):
 
         self.buttons: dict[str, WizardCard] = {}
         column = QVBoxLayout()
-        column.setSpacing(8)
+        column.setSpacing(6)
         for wizard in rules.wizards.values():
             button = WizardCard()
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
@@ -89,8 +89,8 @@ class StartPage(QWidget):
         # One readable column, also on a wide screen.
         inner.setMaximumWidth(inner.fontMetrics().averageCharWidth() * 120)
         layout = QVBoxLayout(inner)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 14, 24, 12)
+        layout.setSpacing(10)
         layout.addWidget(self.notice)
         layout.addWidget(self.title)
         layout.addWidget(self.search)

@@ -28,7 +28,7 @@ class WizardCard(QPushButton):
         for label in (self.title_label, self.summary_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setContentsMargins(14, 7, 14, 8)
         layout.setSpacing(2)
         layout.addWidget(self.title_label)
         layout.addWidget(self.summary_label)
@@ -45,8 +45,16 @@ class WizardCard(QPushButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
+        if layout is None:
+            return super().sizeHint()
+        return QSize(layout.sizeHint().width(), self.minimumSizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # The layout's own minimum is measured at its narrowest width, where the summary
+        # wraps into many lines; that would make the start page scroll on a laptop.
+        # The real height comes from heightForWidth() at the width the card gets.
         layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+        if layout is None:
+            return super().minimumSizeHint()
+        reference = max(layout.minimumSize().width(), self.fontMetrics().averageCharWidth() * 70)
+        return QSize(layout.minimumSize().width(), layout.totalHeightForWidth(reference))
