@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -36,12 +37,12 @@ from klasse_desktop.cases.models import (
     label_of,
 )
 from klasse_desktop.cases.repository import CaseDetail
-from klasse_desktop.i18n import _
+from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.labels import file_type_label
 from klasse_desktop.protocol.models import FileType, RuleSet
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.fonts import FAMILY
+from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT, printable
 from klasse_desktop.reports.pseudonyms import Person, Redactor, aliases
 from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles
 
@@ -61,8 +62,17 @@ def report_title(file_type: str) -> str:
     return _("Report for the pupil file (leerlingendossier)")
 
 
+# Characters replaced by □ in the report being built (a context variable, so reports
+# built at the same time in different threads count separately).
+_REPLACED: ContextVar[list[int]] = ContextVar("replaced")
+
+
 def _p(text: str, style: Any) -> Paragraph:
-    return Paragraph(_markup(text), for_text(style, text))
+    shown, replaced = printable(text)
+    counter = _REPLACED.get(None)
+    if counter is not None:
+        counter[0] += replaced
+    return Paragraph(_markup(shown), for_text(style, shown))
 
 
 CHUNK = 1500  # characters per Paragraph
@@ -155,6 +165,8 @@ class CaseReport:
                 number=case.number, title=self.redact(case.title)),
             author=context.author, issued_on=context.issued_on,
         )  # fmt: skip
+        counter = [0]
+        _REPLACED.set(counter)
         story: list[Flowable] = [
             *self._heading(),
             *self._parties(),
@@ -166,6 +178,13 @@ class CaseReport:
             *self._clauses(),
             *self._signatures(),
         ]
+        if counter[0]:
+            note = ngettext(
+                "{n} character that the font cannot show (such as an emoji) is printed as {mark}.",
+                "{n} characters that the font cannot show (such as emoji) are printed as {mark}.",
+                counter[0],
+            ).format(n=counter[0], mark=REPLACEMENT)
+            story.append(_p(note, self.s.small))
         return render(story, frame)
 
     # -- sections -------------------------------------------------------------------

@@ -90,7 +90,9 @@ def render(story: Sequence[Flowable], frame: Frame) -> bytes:
         initialFontName=FAMILY, lang=None,
     )  # fmt: skip
     doc.build(list(story), canvasmaker=partial(_NumberedCanvas, frame=frame))
-    return buffer.getvalue()
+    from klasse_desktop.reports.pdfa import to_pdfa
+
+    return to_pdfa(buffer.getvalue())
 
 
 def write_atomically(data: bytes, target: Path) -> Path:

@@ -7,6 +7,7 @@ Greek, Cyrillic, Hebrew and Arabic, and is embedded (subset) in every PDF.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib.resources import as_file
 
@@ -49,3 +50,29 @@ def register_fonts() -> str:
     addMapping(FAMILY, 0, 1, f"{FAMILY}-Oblique")
     addMapping(FAMILY, 1, 1, f"{FAMILY}-BoldOblique")
     return FAMILY
+
+
+REPLACEMENT = "\u25a1"  # □: a visible mark where the font has no glyph (most emoji)
+
+
+@cache
+def _covered() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FAMILY).face.charToGlyph)
+
+
+def printable(text: str) -> tuple[str, int]:
+    """`text` with every character the font cannot draw replaced by □, and how many.
+
+    An emoji in a pasted chat must not turn into an invisible gap or break the
+    layout; the report says that replacements were made.
+    """
+    covered = _covered()
+    out, replaced = [], 0
+    for ch in text:
+        if ord(ch) in covered or ch in "\n\t" or unicodedata.category(ch) in {"Mn", "Cf"}:
+            out.append(ch)
+        else:
+            out.append(REPLACEMENT)
+            replaced += 1
+    return "".join(out), replaced
