@@ -7,6 +7,7 @@ never pays for them.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,10 +20,14 @@ def run(
     today: date | None = None,
     on_shown: Callable[[Any], None] | None = None,
 ) -> int:
-    """Start the window; `on_shown(window)` lets benchmarks observe the first paint."""
+    """Start the window; `on_shown(window)` lets benchmarks observe the first paint.
+
+    The log file is set up first, so even a damaged settings file is noted; a
+    first start (no settings file yet) greets the user with the welcome dialog."""
+    from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from klasse_desktop import i18n
+    from klasse_desktop import i18n, logs
     from klasse_desktop.i18n import _
     from klasse_desktop.protocol.errors import InvalidRulesError
     from klasse_desktop.protocol.shipped import default_rules
@@ -33,7 +38,9 @@ def run(
     from klasse_desktop.ui.style import STYLE_SHEET
 
     crash.install()
+    logs.setup()
     settings = load_settings()
+    logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")
     i18n.set_language(settings.language)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Klasse Desktop")
@@ -46,9 +53,25 @@ def run(
     app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
     app.setDesktopFileName("klasse-desktop")
     app.setStyleSheet(STYLE_SHEET)
+    from klasse_desktop.ui import single_instance
+
+    lock = single_instance.acquire()  # held (kept alive here) until the window closes
+    if lock is None:
+        logging.getLogger(__name__).info("second start refused: the window is already open")
+        QMessageBox.information(
+            None,
+            _("Klasse Desktop"),
+            _(
+                "Klasse Desktop is already open. Switch to the open window (see the taskbar) "
+                "instead of starting it again."
+            ),
+        )
+        return 0
+    app.aboutToQuit.connect(lock.unlock)
     try:
         rules = default_rules()
     except InvalidRulesError as exc:
+        logging.getLogger(__name__).error("protocol files invalid: %d errors", len(exc.errors))
         QMessageBox.critical(
             None,
             _("Klasse Desktop cannot start"),
@@ -57,7 +80,7 @@ def run(
             ),
         )
         return 2
-    window = MainWindow(rules, settings, today)
+    window = MainWindow(rules, settings, today, show_welcome=not settings.welcomed)
     window.show()
     if on_shown is not None:
         on_shown(window)

@@ -3,12 +3,18 @@
 Plain Python (not QSettings) so the CLI reads the same language and names as the
 window. Writes are atomic (temp file + rename); a damaged file never stops the
 app: it is set aside as `settings.json.damaged` and defaults are used.
+
+`welcomed` says the first-run welcome was answered (finished or skipped). A
+settings file written before the welcome existed has no such key: its user has
+set the app up already, so a missing key counts as welcomed, and only a start
+without a (readable) settings file shows the welcome.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 from dataclasses import asdict, dataclass, fields
@@ -20,6 +26,7 @@ from klasse_desktop.i18n import N_
 from klasse_desktop.paths import config_dir
 
 FILE_NAME = "settings.json"
+log = logging.getLogger(__name__)
 # The register must lock itself: "never" is not offered, and an hour is the most.
 MIN_LOCK_MINUTES = 1
 MAX_LOCK_MINUTES = 60
@@ -44,6 +51,7 @@ class Settings:
     foundation: str = "Stichting Klasse"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), owned by the UI
     lock_after_minutes: int = 5  # the case register locks itself after this much idle time
+    welcomed: bool = False  # the first-run welcome was finished or skipped
 
     def normalised(self) -> Settings:
         if self.language not in i18n.SUPPORTED_LANGUAGES:
@@ -84,6 +92,8 @@ def load_settings(path: Path | None = None) -> Settings:
         _set_aside(path)
         return Settings()
     values = {k: v for k, v in raw.items() if _fits(k, v)}
+    if "welcomed" not in raw:
+        values["welcomed"] = True  # written before the welcome existed: already set up
     return Settings(**values).normalised()
 
 
@@ -105,5 +115,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def _set_aside(path: Path) -> None:
+    log.warning("settings file unreadable; set aside, defaults used")
     with contextlib.suppress(OSError):
         path.replace(path.with_name(path.name + ".damaged"))

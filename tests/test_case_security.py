@@ -95,8 +95,16 @@ def test_the_key_file_holds_no_key_or_passphrase(tmp_path):
     content = (folder / "register.json").read_text("utf-8")
     assert "paard" not in content and "argon2id" in content
     assert set(__import__("json").loads(content)) == {
-        "salt", "time_cost", "memory_cost", "parallelism", "format", "kdf"
+        "salt", "time_cost", "memory_cost", "parallelism", "format", "kdf", "check"
     }  # fmt: skip
+    # the key check is an HMAC under the key, not the key (nor a plain hash of it)
+    from klasse_desktop.cases import keys
+
+    params = keys.read_params(folder)
+    key = keys.derive_key("paard batterij nietje 42", params)
+    assert (
+        key.hex() not in content and params.check != __import__("hashlib").sha256(key).hexdigest()
+    )
 
 
 def test_files_are_private_to_the_user(tmp_path):

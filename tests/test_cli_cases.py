@@ -529,8 +529,11 @@ def test_a_damaged_register_is_one_line(register, case, capsys):
     with db.open("r+b") as fh:
         fh.seek(8192)
         fh.write(b"\0" * 8192)
+    before = db.read_bytes()
     err = one_line_error(*en(capsys, "show", "K-2026-0001"))
-    assert err.startswith("klasse-desktop: The case register could not be read or written (")
+    # found at open (every page is read once), before anything is written
+    assert err == "klasse-desktop: The case register file is damaged or is not a case register."
+    assert db.read_bytes() == before
     with db.open("wb") as fh:
         fh.write(b"not a database")
     err = one_line_error(*en(capsys, "list"))

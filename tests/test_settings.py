@@ -61,3 +61,34 @@ def test_values_of_the_wrong_type_are_ignored_field_by_field(tmp_path):
     path.write_text(json.dumps({"school": 7, "user_name": 3, "lock_after_minutes": 9}), "utf-8")
     loaded = load_settings(path)
     assert (loaded.school, loaded.user_name, loaded.lock_after_minutes) == ("", "", 9)
+
+
+def test_the_welcome_is_due_only_without_a_settings_file(tmp_path):
+    path = tmp_path / "settings.json"
+    assert load_settings(path).welcomed is False  # first start: no file yet
+    save_settings(Settings(welcomed=True), path)
+    assert json.loads(path.read_text("utf-8"))["welcomed"] is True
+    assert load_settings(path).welcomed is True
+    save_settings(Settings(welcomed=False), path)
+    assert load_settings(path).welcomed is False
+
+
+def test_a_settings_file_from_before_the_welcome_counts_as_welcomed(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"user_name": "Els Bakker", "language": "en"}), "utf-8")
+    assert load_settings(path).welcomed is True
+
+
+def test_a_welcomed_value_of_the_wrong_type_is_ignored(tmp_path):
+    path = tmp_path / "settings.json"
+    for wrong in (1, 0, "true", None, [True]):
+        path.write_text(json.dumps({"welcomed": wrong, "school": "De Vlinder"}), "utf-8")
+        loaded = load_settings(path)
+        assert loaded.welcomed is False, wrong  # the key is there, its value unusable
+        assert loaded.school == "De Vlinder"
+
+
+def test_a_damaged_file_brings_the_welcome_back(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text("[1, 2]", "utf-8")
+    assert load_settings(path).welcomed is False

@@ -8,10 +8,11 @@ Migrations run at start-up in one transaction, after an encrypted backup.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,17 @@ from klasse_desktop.cases import keys
 from klasse_desktop.cases.errors import (
     RegisterDamagedError,
     RegisterMissingError,
+    RegisterTooNewError,
     WrongPassphraseError,
 )
 from klasse_desktop.i18n import _
 
 DB_FILE = "register.db"
 BACKUP_DIR = "backups"
-KEEP_BACKUPS = 10
+KEEP_BACKUPS = 10  # the newest this many backups are kept
+BACKUP_EVERY = timedelta(days=1)  # at open, back up if the newest backup is older
+SQLITE_HEADER = b"SQLite format 3\x00"  # an unencrypted database: never a register
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -105,18 +110,46 @@ def make_engine(path: Path, key_hex: str) -> Engine:
     return engine
 
 
-def _check_key(engine: Engine, path: Path) -> None:
+def _damaged() -> RegisterDamagedError:
+    return RegisterDamagedError(_("The case register file is damaged or is not a case register."))
+
+
+def _looks_damaged(path: Path) -> bool:
+    """Signs, without the key, that a file cannot be a register: too short, not whole
+    pages, unencrypted SQLite, or a first page of zeros."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return True
+    return (
+        size < 1024 or size % 1024 != 0 or head.startswith(SQLITE_HEADER) or not head.strip(b"\0")
+    )
+
+
+def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
+    """Read the whole file once (SQLCipher checks every page's HMAC on the way).
+
+    `key_ok` is what register.json's key check says (None for an older register.json
+    without one): with a known-good key any failure means the file is damaged."""
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
-        size = path.stat().st_size if path.exists() else 0
-        if size < 1024 or size % 1024:
-            raise RegisterDamagedError(
-                _("The case register file is damaged or is not a case register.")
-            ) from exc
+        if key_ok or (key_ok is None and _looks_damaged(path)):
+            raise _damaged() from exc
         raise WrongPassphraseError(_("That passphrase does not open the case register.")) from exc
+    try:
+        with engine.connect() as conn:
+            result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
+        engine.dispose()
+        raise _damaged() from exc
+    if result != "ok":
+        engine.dispose()
+        raise _damaged()
 
 
 def open_database(
@@ -143,13 +176,46 @@ def open_database(
             )
         params = keys.KdfParams.new(**(kdf or {}))
         keys.write_params(data_dir, params)
-    key_hex = keys.derive_key(passphrase, params).hex()
+    key = keys.derive_key(passphrase, params)
+    key_ok = keys.check_key(params, key)
+    if key_ok is False:
+        raise WrongPassphraseError(_("That passphrase does not open the case register."))
+    key_hex = key.hex()
     engine = make_engine(path, key_hex)
-    _check_key(engine, path)
+    _check_key(engine, path, key_ok)
+    no_core_dumps()
+    if key_ok is None:  # an older register.json: remember the check from now on
+        keys.write_params(data_dir, keys.with_check(params, key))
     private(data_dir)
     database = Database(engine, path, key_hex)
-    migrate(database)
+    try:
+        migrate(database)
+    except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
+        engine.dispose()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # another program holds it: not damage (the CLI names the reason)
+        raise _damaged() from exc
+    except RegisterDamagedError:
+        engine.dispose()
+        raise
+    try:
+        backup_if_due(database)
+    except (OSError, sqlcipher3.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
+        # A full disk must not lock the user out of the register; the next open retries.
+        _log.warning("automatic backup failed: %s", type(exc).__name__)
+        for partial in (path.parent / BACKUP_DIR).glob("*.partial"):
+            partial.unlink(missing_ok=True)
     return database
+
+
+def no_core_dumps() -> None:
+    """An unlocked process holds the key and case data in memory: never dump it to disk."""
+    if os.name != "posix":
+        return
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def private(folder: Path) -> None:
@@ -191,7 +257,7 @@ def migrate(database: Database, target: str = "head") -> None:
     current = current_revision(database)
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
-        raise RegisterDamagedError(
+        raise RegisterTooNewError(
             _("This case register was made by a newer version of Klasse Desktop. Update the app.")
         )
     wanted = script.get_current_head() if target == "head" else target
@@ -202,6 +268,8 @@ def migrate(database: Database, target: str = "head") -> None:
     with database.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+    # Revision numbers only; `_log` is ours, not Alembic's or SQLAlchemy's.
+    _log.info("case register schema upgraded from %s to %s", current or "empty", wanted)
 
 
 # -- backups --------------------------------------------------------------------------
@@ -211,8 +279,11 @@ def backup_dir(database: Database) -> Path:
     return database.path.parent / BACKUP_DIR
 
 
-def backup(database: Database, reason: str = "manual") -> Path:
-    """An encrypted copy (same key) made with sqlcipher_export; keeps the newest few."""
+def backup(database: Database, reason: str = "manual", *, keep: int = KEEP_BACKUPS) -> Path:
+    """An encrypted copy (same key) made with sqlcipher_export; keeps the newest `keep`.
+
+    The export runs in one read transaction, so writers carry on and the copy is
+    one consistent moment of the register."""
     folder = backup_dir(database)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -222,21 +293,51 @@ def backup(database: Database, reason: str = "manual") -> Path:
     try:
         raw.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{database.key_hex}'\"", (str(partial),))
         try:
-            raw.execute("SELECT sqlcipher_export('backup')")
+            raw.execute("BEGIN")
+            try:
+                raw.execute("SELECT sqlcipher_export('backup')")
+            finally:
+                raw.execute("COMMIT")
         finally:
             raw.execute("DETACH DATABASE backup")
     finally:
         raw.close()
     partial.replace(target)
     private(folder)
-    for old in list_backups(database)[KEEP_BACKUPS:]:
+    for old in list_backups(database)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
+    _log.info("case register backed up (%s)", reason)  # a code-made reason, never a path
     return target
 
 
 def list_backups(database: Database) -> list[Path]:
     """Newest first."""
-    return sorted(backup_dir(database).glob("register-*.db"), reverse=True)
+    return backups_in(database.path.parent)
+
+
+def backups_in(data_dir: Path) -> list[Path]:
+    """The backups of the register in `data_dir`, newest first (no key needed)."""
+    return sorted((data_dir / BACKUP_DIR).glob("register-*.db"), reverse=True)
+
+
+def has_data(database: Database) -> bool:
+    with database.engine.connect() as conn:
+        return bool(conn.exec_driver_sql('SELECT EXISTS (SELECT 1 FROM "case")').scalar())
+
+
+def backup_if_due(
+    database: Database, *, keep: int = KEEP_BACKUPS, every: timedelta = BACKUP_EVERY
+) -> Path | None:
+    """At open: a backup if the newest is older than `every` (or there is none yet
+    and the register holds cases). Returns the new backup, if one was made."""
+    newest = list_backups(database)
+    if newest:
+        age = datetime.now() - datetime.fromtimestamp(newest[0].stat().st_mtime)
+        if age < every:
+            return None
+    elif not has_data(database):
+        return None
+    return backup(database, reason="auto", keep=keep)
 
 
 @contextlib.contextmanager

@@ -25,3 +25,7 @@ class NotFoundError(RegisterError):
 
 class InvalidInputError(RegisterError):
     pass
+
+
+class RegisterTooNewError(RegisterDamagedError):
+    """Made by a newer app version: not damaged, so a backup is not the answer."""

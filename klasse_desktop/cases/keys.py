@@ -8,9 +8,11 @@ own (slower, weaker) passphrase KDF is skipped.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
@@ -28,6 +30,7 @@ class KdfParams:
     parallelism: int = 4
     format: int = FORMAT
     kdf: str = "argon2id"
+    check: str = ""  # HMAC of a fixed text under the key: tells wrong key from damage
 
     @classmethod
     def new(
@@ -47,6 +50,21 @@ def derive_key(passphrase: str, params: KdfParams) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+
+
+def _check_value(key: bytes) -> str:
+    return hmac.new(key, b"klasse-desktop register key check", hashlib.sha256).hexdigest()
+
+
+def with_check(params: KdfParams, key: bytes) -> KdfParams:
+    return replace(params, check=_check_value(key))
+
+
+def check_key(params: KdfParams, key: bytes) -> bool | None:
+    """Whether `key` is the register's key; None if register.json has no check yet."""
+    if not params.check:
+        return None
+    return hmac.compare_digest(params.check, _check_value(key))
 
 
 def write_params(data_dir: Path, params: KdfParams) -> None:

@@ -2,18 +2,20 @@
 
 Every command goes through the same domain functions as the UI. Bad input is
 one clear line on stderr in the user's language and exit status 2, never a
-traceback.
+traceback. The log file gets warnings and errors only (no line per command), so
+scripts that call the CLI in a loop are not slowed and do not fill it.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from klasse_desktop import __version__, i18n
+from klasse_desktop import __version__, i18n, logs
 from klasse_desktop.cli import argparse_i18n, case_parser, report_commands, rules_commands
 from klasse_desktop.cli.errors import CliError
 from klasse_desktop.i18n import _, ngettext
@@ -153,6 +155,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logs.setup(logging.WARNING)
     i18n.set_language(_language_from_env())
     argparse_i18n.install()
     # Parse once to learn --lang, so that help and errors come in that language.
@@ -177,9 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("klasse-desktop: {message}").format(message=exc), file=sys.stderr)
         return exc.exit_code
     except InvalidRulesError as exc:
+        logging.getLogger(__name__).error("rule files invalid: %d errors", len(exc.errors))
         print(_("klasse-desktop: the rule files contain errors:"), file=sys.stderr)
         for error in exc.errors:
             print(f"  {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        logs.log_unexpected(type(exc), exc.__traceback__)
+        raise

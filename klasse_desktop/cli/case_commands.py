@@ -513,3 +513,54 @@ def cmd_retention(args: argparse.Namespace) -> int:
                 ).format(file=file_type, n=value)
             )
     return 0
+
+
+@_boundary
+def cmd_backups(args: argparse.Namespace) -> int:
+    """The backups, newest first; names and dates only, so no passphrase is needed."""
+    from datetime import datetime
+
+    from klasse_desktop.cases.database import backups_in
+
+    folder = _folder(args)
+    found = [
+        (path, datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0))
+        for path in backups_in(folder)
+    ]
+    if _json(args):
+        _emit_json(
+            [{"file": str(path), "made": made.isoformat(), "size": path.stat().st_size}
+             for path, made in found]
+        )  # fmt: skip
+        return 0
+    if not found:
+        print(_("There are no backups in {path}.").format(path=folder / "backups"))
+        return 0
+    for path, made in found:
+        print(f"{made:%Y-%m-%d %H:%M}  {path}")
+    return 0
+
+
+@_boundary
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place of register.db; the old file is moved aside, never deleted."""
+    from klasse_desktop.cases.restore import restore_backup
+
+    folder = _folder(args)
+    source = Path(args.backup).expanduser()
+    if not source.is_file():
+        # A bare name from `cases backups` means the one in the register's backups folder.
+        from klasse_desktop.cases.database import BACKUP_DIR
+
+        candidate = folder / BACKUP_DIR / args.backup
+        source = candidate if candidate.is_file() else source
+    if not source.is_file():
+        raise CliError(_("There is no backup file {path}.").format(path=args.backup))
+    moved = restore_backup(folder, source, _passphrase())
+    if _json(args):
+        _emit_json({"restored": str(source), "moved_aside": str(moved) if moved else None})
+        return 0
+    print(_("The register was restored from {backup}.").format(backup=source.name))
+    if moved is not None:
+        print(_("The previous register file was kept as {path}.").format(path=moved))
+    return 0

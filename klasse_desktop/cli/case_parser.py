@@ -17,12 +17,14 @@ from klasse_desktop.cli.case_commands import (
     Handler,
     cmd_add_entry,
     cmd_add_party,
+    cmd_backups,
     cmd_close,
     cmd_export_person,
     cmd_init,
     cmd_list,
     cmd_new,
     cmd_purge_expired,
+    cmd_restore,
     cmd_retention,
     cmd_search,
     cmd_show,
@@ -153,3 +155,17 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
                            help=_("the file type to change"))  # fmt: skip
     retention.add_argument("--years", type=int, metavar=_("N"),
                            help=_("years after closing (1 to 50)"))  # fmt: skip
+
+    add("backups", cmd_backups, _("list the automatic backups of the register, newest first"))
+
+    restore = add(
+        "restore",
+        cmd_restore,
+        _(
+            "replace the register with a backup (it must open with the passphrase); the "
+            "current register file is kept beside it as register.db.damaged-..."
+        ),
+    )
+    restore.add_argument(
+        "backup", metavar=_("BACKUP_FILE"), help=_("a file listed by 'cases backups'")
+    )

@@ -45,7 +45,21 @@ def _document(root: Traversable, rel: str, errors: list[RuleError]) -> YamlMap |
     if not node.is_file():
         errors.append(RuleError(rel, 0, _("file is missing")))
         return None
-    return _parse(rel, node.read_text(encoding="utf-8"), errors)
+    text = _read(node, rel, errors)
+    return _parse(rel, text, errors) if text is not None else None
+
+
+def _read(node: Traversable, rel: str, errors: list[RuleError]) -> str | None:
+    """The file as text; bytes that are not UTF-8 are a located error, not a crash."""
+    data = node.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        errors.append(
+            RuleError(rel, line, _("not valid YAML: {problem}").format(problem=exc.reason))
+        )
+        return None
 
 
 def _parse(rel: str, text: str, errors: list[RuleError]) -> YamlMap | None:
@@ -404,7 +418,8 @@ def validate_rules(root: Traversable | None = None) -> tuple[RuleSet | None, lis
         )
     for node in files:
         rel = f"{WIZARD_DIR}/{node.name}"
-        data = _parse(rel, node.read_text(encoding="utf-8"), errors)
+        text = _read(node, rel, errors)
+        data = _parse(rel, text, errors) if text is not None else None
         wizard = load_wizard(rel, data, protocol, contacts, errors) if data is not None else None
         if wizard is None:
             continue

@@ -1,19 +1,21 @@
 """The main window: pages (start, wizard, protocol, case register), menus, shortcuts,
-geometry, and locking the case register (Ctrl+L, idle time, closing the window)."""
+geometry, the first-run welcome, and locking the case register (Ctrl+L, idle time,
+closing the window)."""
 
 from __future__ import annotations
 
 import base64
-import contextlib
+import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
+from klasse_desktop.logs import errno_name
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.settings import Settings, save_settings
 from klasse_desktop.ui.qt_i18n import install_translators
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from klasse_desktop.ui.register_page import RegisterPage
     from klasse_desktop.ui.wizard_page import WizardPage
 
+log = logging.getLogger(__name__)
+
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
     """The platform's standard key, or a fallback where the platform has none."""
@@ -35,11 +39,14 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySeq
 class MainWindow(QMainWindow):
     def __init__(
         self, rules: RuleSet, settings: Settings, today: date | None = None, *,
-        register_kdf: dict[str, int] | None = None,
+        register_kdf: dict[str, int] | None = None, show_welcome: bool = False,
     ) -> None:  # fmt: skip
+        """`show_welcome`: greet a first-time user once the window is on screen (only
+        `app.run` asks for it, so tests and screenshots get a window without a dialog)."""
         super().__init__()
         self.rules = rules
         self.settings = settings
+        self._welcome_pending = show_welcome
         self.history: list[QWidget] = []
         # The register is opened when a user first goes to it, never here.
         self.register_session = RegisterSession(
@@ -244,13 +251,42 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        old_language = self.settings.language
-        self.settings = dialog.settings
-        self.register_session.set_lock_minutes(self.settings.lock_after_minutes)
+        self._apply_settings(dialog.settings)
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.register_session.set_lock_minutes(settings.lock_after_minutes)
         if self._register_page is not None:
-            self._register_page.school = self.settings.school
-        if self.settings.language != old_language:
-            self.set_language(self.settings.language)
+            self._register_page.school = settings.school
+        if settings.language != current_language():
+            self.set_language(settings.language)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._welcome_pending:
+            self._welcome_pending = False
+            QTimer.singleShot(0, self.welcome)  # after the window is on screen
+
+    def welcome(self) -> None:
+        """The first-run welcome; a director who asks for it then sets up the register.
+
+        Its answer (finished or skipped) is saved at once, so the welcome is not shown
+        again even if the app is stopped later without closing the window."""
+        from klasse_desktop.ui.welcome_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(self.settings, on_language=self.set_language, parent=self)
+        finished = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        wants_register = dialog.wants_register
+        log.info("welcome %s", "finished" if finished else "skipped")
+        self._apply_settings(dialog.chosen())
+        dialog.deleteLater()
+        try:
+            save_settings(self.settings)
+        except OSError as exc:  # shown again next time: better than a message now
+            log.warning("settings not saved after the welcome: %s", errno_name(exc))
+        if wants_register:
+            log.info("case register set-up requested from the welcome")
+            self.open_register()
 
     def set_language(self, language: str) -> None:
         """Switch language in place: the wizard keeps its answers and its page."""
@@ -387,6 +423,9 @@ class MainWindow(QMainWindow):
         self.lock_register()
         self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
         # Losing the window size is not worth stopping the user from quitting.
-        with contextlib.suppress(OSError):
+        try:
             save_settings(self.settings)
+        except OSError as exc:
+            log.warning("settings not saved at closing: %s", errno_name(exc))
+        log.info("window closed")
         super().closeEvent(event)

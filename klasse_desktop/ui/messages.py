@@ -9,6 +9,7 @@ QMessageBox functions, which the rest of the app keeps using.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEventLoop, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from klasse_desktop.i18n import _
 
 CASE_DATA = "klasseCaseData"
+log = logging.getLogger(__name__)
 
 
 def mark(widget: QWidget) -> None:
@@ -47,7 +49,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
 
 
 def show_error(parent: QWidget | None, error: Exception | str, title: str = "") -> None:
-    """A register error as one clear sentence; whatever the user typed stays put."""
+    """A register error as one clear sentence; whatever the user typed stays put.
+    The log gets the error's type only: its text can name a person or a case."""
+    log.warning("error shown: %s", type(error).__name__ if isinstance(error, Exception) else "text")
     box = _box(parent, QMessageBox.Icon.Warning, title or _("Case register"), str(error))
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()

@@ -8,6 +8,7 @@ nothing half-written is left behind (`write_atomically`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from klasse_desktop.i18n import _
+from klasse_desktop.logs import errno_name
+
+log = logging.getLogger(__name__)
 
 
 class _Receiver(QObject):
@@ -80,6 +84,7 @@ def export_pdf(
         thread.deleteLater()
         receiver.deleteLater()
         if isinstance(result, OSError):
+            log.warning("PDF not saved: %s", errno_name(result))  # not the path: it has names
             QMessageBox.warning(
                 parent, _("The PDF was not saved"),
                 _("The PDF could not be written to {path} ({reason}). Nothing was changed; "

@@ -4,11 +4,13 @@ Holding the register in one object makes "locked" a single state: every view
 asks the session for the register and gets None once it is locked. Nothing of
 `klasse_desktop.cases` is imported until a user actually goes to the register,
 so a teacher who only uses the wizards is never asked for a passphrase and
-never pays for SQLAlchemy.
+never pays for SQLAlchemy. Opening and locking are logged as bare events:
+which register, whose name or which case is never written to the log.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,8 @@ from klasse_desktop.ui.idle_lock import IdleWatcher
 
 if TYPE_CHECKING:
     from klasse_desktop.cases.repository import CaseRegister
+
+log = logging.getLogger(__name__)
 
 
 def default_folder() -> Path:
@@ -47,7 +51,12 @@ class RegisterSession(QObject):
         self.kdf = kdf  # cheap key derivation for tests and screenshots
         self.register: CaseRegister | None = None
         self.watcher = IdleWatcher(lock_after_minutes, self)
-        self.watcher.idle.connect(self.idle.emit)
+        self.watcher.idle.connect(self._on_idle)
+
+    def _on_idle(self) -> None:
+        if self.register is not None:
+            log.info("case register idle for %d minutes", self.watcher.minutes)
+        self.idle.emit()
 
     @property
     def folder(self) -> Path:
@@ -81,6 +90,7 @@ class RegisterSession(QObject):
     def adopt(self, register: CaseRegister) -> None:
         """Take an already unlocked register (the unlock dialog's, or a test's)."""
         self.register = register
+        log.info("case register opened")
         self.watcher.start()
         self.opened.emit()
 
@@ -94,4 +104,5 @@ class RegisterSession(QObject):
         if register is None:
             return
         register.close()
+        log.info("case register locked")
         self.locked.emit()

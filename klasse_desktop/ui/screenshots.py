@@ -140,6 +140,7 @@ def _screens(
     dialog.show()
     shot(dialog, "12-settings")
     dialog.close()
+    _welcome_screens(win, language, shot)
     from klasse_desktop.ui.register_screenshots import register_screens
 
     register_screens(win, rules, shot)
@@ -149,3 +150,25 @@ def _screens(
     shot(review, "13-start-review-due")
     review.close()
     return written
+
+
+def _welcome_screens(win: MainWindow, language: str, shot: Callable[[QWidget, str], None]) -> None:
+    """The first-run welcome: each page, and the last one for a director and a teacher."""
+    from klasse_desktop.ui.welcome_dialog import WelcomeDialog
+
+    welcome = WelcomeDialog(Settings(language=language), parent=win)
+    welcome.show()
+    shot(welcome, "14-welcome")
+    welcome.user_name.setText("Sam de Vries")
+    welcome.role.setCurrentIndex(welcome.role.findData("directeur"))
+    welcome.school.setText("OBS De Vlinder")
+    welcome.go_to(1)
+    shot(welcome, "14b-welcome-about-you")
+    welcome.go_to(2)
+    shot(welcome, "14c-welcome-ready-director")
+    welcome.go_to(1)
+    welcome.role.setCurrentIndex(welcome.role.findData("leerkracht"))
+    welcome.go_to(2)
+    shot(welcome, "14d-welcome-ready-teacher")
+    welcome.done(0)
+    welcome.deleteLater()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -96,13 +98,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> Settings:
-        return Settings(
+        # replace(): fields this dialog does not show (geometry, welcomed) are kept.
+        return replace(
+            self.settings,
             language=self.language.currentData(),
             user_name=self.user_name.text(),
             role=self.role.currentData(),
             school=self.school.text(),
             foundation=self.foundation.text(),
-            window_geometry=self.settings.window_geometry,
             lock_after_minutes=self.lock_after.value(),
         ).normalised()
 

@@ -4,11 +4,14 @@ The first-run text says in plain words what the register is and that a
 forgotten passphrase cannot be recovered: the key is derived from it and stored
 nowhere. Checks that need no database (too short, the two entries differ) are
 made here, before the ~0.2 s of key derivation; a wrong passphrase is said
-inline so the user can simply try again.
+inline so the user can simply try again. The log gets the bare events
+(created, refused, cannot open with the error's type), never the passphrase or
+an error's text.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,13 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from klasse_desktop.cases.database import DB_FILE
-from klasse_desktop.cases.errors import RegisterError, WrongPassphraseError
+from klasse_desktop.cases.database import DB_FILE, backups_in
+from klasse_desktop.cases.errors import (
+    RegisterDamagedError,
+    RegisterError,
+    RegisterTooNewError,
+    WrongPassphraseError,
+)
 from klasse_desktop.cases.keys import MIN_PASSPHRASE_LENGTH
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.style import scale_font
+
+log = logging.getLogger(__name__)
 
 
 def _wrapped(text: str = "", name: str = "") -> QLabel:
@@ -179,6 +189,7 @@ class UnlockDialog(QDialog):
                     kdf=self.kdf,
                 )  # fmt: skip
         except WrongPassphraseError as exc:
+            log.info("case register: passphrase refused (attempt %d)", self.attempts)
             self._say(
                 _("{reason} Check Caps Lock and try again.").format(reason=str(exc))
                 if not self.creating
@@ -186,11 +197,59 @@ class UnlockDialog(QDialog):
                 self.passphrase,
             )
             return
+        except RegisterDamagedError as exc:
+            log.warning("case register cannot be opened: %s", type(exc).__name__)
+            self.error.setText(str(exc))
+            self._fit()
+            if not self._offer_restore(exc):
+                return
         except RegisterError as exc:
+            log.warning("case register cannot be opened: %s", type(exc).__name__)
             self.error.setText(str(exc))
             self._fit()
             messages.show_error(self, exc, _("The case register cannot be opened"))
             return
+        if self.creating:
+            log.info("case register created")
         self.passphrase.clear()
         self.repeat.clear()
         super().accept()
+
+    def _offer_restore(self, exc: RegisterDamagedError) -> bool:
+        """A damaged register with backups: offer the newest; True once it is open.
+
+        The damaged file is moved aside (never deleted) by `restore_backup`."""
+        too_new = isinstance(exc, RegisterTooNewError)
+        backups = [] if self.creating or too_new else backups_in(self.folder)
+        if not backups:
+            messages.show_error(self, exc, _("The case register cannot be opened"))
+            return False
+        from datetime import datetime
+
+        from klasse_desktop.cases.restore import restore_backup
+
+        made = datetime.fromtimestamp(backups[0].stat().st_mtime)
+        question = _(
+            "{reason}\n\nThe newest backup was made on {date}. Restore it? Changes made "
+            "after that are lost; the damaged file is kept beside the register."
+        ).format(reason=str(exc), date=made.strftime("%Y-%m-%d %H:%M"))
+        if not messages.confirm(
+            self, _("The case register cannot be opened"), question,
+            _("&Restore the newest backup"),
+        ):  # fmt: skip
+            return False
+        try:
+            with messages.busy():
+                restore_backup(self.folder, backups[0], self.passphrase.text())
+                self.register = CaseRegister.open(
+                    self.folder, self.passphrase.text(), self.actor, kdf=self.kdf
+                )
+        except RegisterError as again:
+            log.warning("case register backup not restored: %s", type(again).__name__)
+            self.error.setText(str(again))
+            self._fit()
+            messages.show_error(self, again, _("The backup cannot be restored"))
+            return False
+        log.info("case register restored from the newest backup")
+        self.error.clear()
+        return True

@@ -21,3 +21,22 @@ def test_unexpected_error_shows_a_message_without_the_details(qapp, monkeypatch,
     assert "ValueError" in text and "Zoë" not in text
     err = capsys.readouterr().err
     assert "ValueError" in err and "test_crash.py" in err and "Zoë" not in err
+
+
+def test_unexpected_error_is_logged_as_type_and_place_only(qapp, monkeypatch, tmp_path, capsys):
+    from klasse_desktop import logs
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+    logs.shutdown()
+    try:
+        logs.setup(directory=tmp_path)
+        try:
+            raise KeyError("Zoë Janssen")
+        except KeyError as exc:
+            crash.handle(type(exc), exc, exc.__traceback__)
+    finally:
+        logs.shutdown()
+    capsys.readouterr()
+    written = (tmp_path / logs.FILE_NAME).read_text("utf-8")
+    assert "ERROR klasse_desktop: unexpected KeyError at test_crash.py:" in written
+    assert "Zoë" not in written

@@ -1,0 +1,110 @@
+"""Put a backup back in place of a damaged (or lost) register.
+
+The backup must open with the key derived from the passphrase the user gives, so a
+wrong or foreign file is refused before anything moves. The current register.db
+(with its -wal and -shm) is never deleted: it is moved aside as
+`register.db.damaged-<timestamp>`. The backup is copied to a temporary file in the
+same folder first and then renamed over, so register.db is never half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy.exc
+import sqlcipher3
+
+from klasse_desktop.cases import keys
+from klasse_desktop.cases.database import DB_FILE, make_engine, private
+from klasse_desktop.cases.errors import RegisterDamagedError, WrongPassphraseError
+from klasse_desktop.i18n import _
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+def _verify(backup_path: Path, key_hex: str, name: str) -> None:
+    """The backup (a copy of it) opens with this key and its pages are whole."""
+    engine = make_engine(backup_path, key_hex)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            tables = {
+                row[0]
+                for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+    except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError):
+        raise WrongPassphraseError(
+            _(
+                "The backup {name} does not open with this passphrase: it is damaged or "
+                "belongs to another register."
+            ).format(name=name)
+        ) from None
+    finally:
+        engine.dispose()
+    if result != "ok" or not {"case", "alembic_version"} <= tables:
+        raise RegisterDamagedError(
+            _("The backup {name} is damaged or is not a case register backup.").format(name=name)
+        )
+
+
+def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path | None:
+    """Replace register.db in `data_dir` with `backup_path`; returns where the old
+    register.db was moved to (None if there was none)."""
+    try:
+        params = keys.read_params(data_dir)
+    except ValueError:
+        raise RegisterDamagedError(_("The key file register.json is damaged.")) from None
+    if params is None:
+        raise RegisterDamagedError(_("register.json is missing; the register cannot be opened."))
+    key = keys.derive_key(passphrase, params)
+    if keys.check_key(params, key) is False:
+        raise WrongPassphraseError(_("That passphrase does not open the case register."))
+    # Verify a copy, in the register's folder: the rename below is then atomic.
+    incoming = data_dir / f"{DB_FILE}.restoring"
+    if not backup_path.is_file():
+        raise RegisterDamagedError(
+            _("The backup {name} does not exist.").format(name=backup_path.name)
+        )
+    shutil.copyfile(backup_path, incoming)
+    try:
+        _verify(incoming, key.hex(), backup_path.name)
+    except BaseException:
+        _remove_with_side_files(incoming)
+        raise
+    _remove_side_files(incoming)
+    target = data_dir / DB_FILE
+    moved: Path | None = None
+    if target.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        moved = data_dir / f"{DB_FILE}.damaged-{stamp}"
+        for suffix in ("", *SIDE_FILES):
+            source = data_dir / f"{DB_FILE}{suffix}"
+            if source.exists():
+                source.replace(data_dir / f"{moved.name}{suffix}")
+    else:
+        for suffix in SIDE_FILES:  # stray -wal/-shm of a lost file: keep them aside too
+            source = data_dir / f"{DB_FILE}{suffix}"
+            if source.exists():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                source.replace(data_dir / f"{DB_FILE}.damaged-{stamp}{suffix}")
+    incoming.replace(target)
+    if keys.check_key(params, key) is None:
+        keys.write_params(data_dir, keys.with_check(params, key))
+    private(data_dir)
+    return moved
+
+
+def _remove_side_files(path: Path) -> None:
+    for suffix in SIDE_FILES:
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    _remove_side_files(path)
