@@ -16,12 +16,12 @@ from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.document import Frame, render
 from klasse_desktop.reports.fonts import printable
-from klasse_desktop.reports.styles import compact, for_text, styles
+from klasse_desktop.reports.styles import compact, for_text, styles, visual_order
 
 
 def _p(text: str, style: object) -> Paragraph:
     shown, _replaced = printable(text)  # wizard texts are ours; names may not be
-    return Paragraph(escape(shown).replace("\n", "<br/>"), for_text(style, shown))
+    return Paragraph(escape(visual_order(shown)).replace("\n", "<br/>"), for_text(style, shown))
 
 
 def build_advice(

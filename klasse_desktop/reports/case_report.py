@@ -44,7 +44,7 @@ from klasse_desktop.protocol.models import FileType, RuleSet
 from klasse_desktop.reports.document import Frame, render
 from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT, printable
 from klasse_desktop.reports.pseudonyms import Person, Redactor, aliases
-from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles
+from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles, visual_order
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _p(text: str, style: Any) -> Paragraph:
     counter = _REPLACED.get(None)
     if counter is not None:
         counter[0] += replaced
-    return Paragraph(_markup(shown), for_text(style, shown))
+    return Paragraph(_markup(visual_order(shown)), for_text(style, shown))
 
 
 CHUNK = 1500  # characters per Paragraph

@@ -30,6 +30,34 @@ def needs_shaping(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def visual_order(text: str) -> str:
+    """Put runs of right-to-left words in the order they are seen, right to left.
+
+    HarfBuzz shapes each word (letters joined and right to left) but ReportLab lays
+    words out left to right, so "Gesprek met محمد العلي" would read "العلي محمد"
+    backwards. Reversing each run of consecutive right-to-left words fixes the word
+    order of names and phrases inside Dutch sentences (a run broken over two lines
+    keeps its words in logical order per line).
+    """
+    if not needs_shaping(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        out: list[str] = []
+        run: list[str] = []
+        for word in words:
+            if _RTL.search(word):
+                run.append(word)
+            else:
+                out.extend(reversed(run))
+                run = []
+                out.append(word)
+        out.extend(reversed(run))
+        lines.append(" ".join(out))
+    return "\n".join(lines)
+
+
 @cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
