@@ -29,3 +29,7 @@ class InvalidInputError(RegisterError):
 
 class RegisterTooNewError(RegisterDamagedError):
     """Made by a newer app version: not damaged, so a backup is not the answer."""
+
+
+class StorageError(RegisterError):
+    """The disk is full or cannot be written; nothing was saved."""

@@ -17,12 +17,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy.exc
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from klasse_desktop.cases import audit
 from klasse_desktop.cases.database import Database, backup, open_database
-from klasse_desktop.cases.errors import InvalidInputError, NotFoundError
+from klasse_desktop.cases.errors import InvalidInputError, NotFoundError, StorageError
 from klasse_desktop.cases.models import (
     Attachment,
     Case,
@@ -41,6 +42,11 @@ MAX_TITLE = 200
 MAX_NAME = 200
 MAX_TEXT = 2_000_000  # characters; a pasted chat log of a few MB still fits
 MAX_ATTACHMENT = 25 * 1024 * 1024
+
+
+def _is_storage_problem(exc: sqlalchemy.exc.OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return any(word in text for word in ("disk", "full", "readonly", "read-only", "i/o"))
 
 
 def _now() -> datetime:
@@ -99,9 +105,21 @@ class CaseRegister:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with Session(self.database.engine, expire_on_commit=False) as session:
-            yield session
-            session.commit()
+        """A transaction; a disk that is full or read-only becomes a StorageError with
+        a message the user can act on (the caller keeps what was typed)."""
+        try:
+            with Session(self.database.engine, expire_on_commit=False) as session:
+                yield session
+                session.commit()
+        except sqlalchemy.exc.OperationalError as exc:
+            if not _is_storage_problem(exc):
+                raise
+            raise StorageError(
+                _(
+                    "The case register could not save this: the disk is full or cannot be "
+                    "written. Nothing was changed. Free some space and try again."
+                )
+            ) from None
 
     def _audit(
         self, session: Session, action: str, kind: str, obj: object, number: str = ""
