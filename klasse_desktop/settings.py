@@ -42,6 +42,9 @@ ROLES = {
 }
 
 
+MAX_BACKUPS = 100
+
+
 @dataclass
 class Settings:
     language: str = i18n.DEFAULT_LANGUAGE
@@ -51,6 +54,7 @@ class Settings:
     foundation: str = "Stichting Klasse"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(), owned by the UI
     lock_after_minutes: int = 5  # the case register locks itself after this much idle time
+    keep_backups: int = 10  # automatic encrypted backups of the case register kept
     welcomed: bool = False  # the first-run welcome was finished or skipped
 
     def normalised(self) -> Settings:
@@ -63,6 +67,7 @@ class Settings:
         self.lock_after_minutes = min(
             MAX_LOCK_MINUTES, max(MIN_LOCK_MINUTES, int(self.lock_after_minutes))
         )
+        self.keep_backups = min(MAX_BACKUPS, max(1, int(self.keep_backups)))
         return self
 
 

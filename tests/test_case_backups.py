@@ -301,3 +301,20 @@ def test_a_failed_automatic_backup_does_not_lock_the_user_out(tmp_path, monkeypa
     assert register.get_case(number).case.number == number
     register.close()
     assert backups_in(folder) == []
+
+
+def test_the_number_of_backups_kept_comes_from_the_settings(tmp_path, monkeypatch):
+    from klasse_desktop.cases.database import backup, list_backups
+    from klasse_desktop.settings import Settings, save_settings
+
+    monkeypatch.setenv("KLASSE_CONFIG_DIR", str(tmp_path / "config"))
+    save_settings(Settings(keep_backups=2))
+    register = open_register(tmp_path / "register")
+    for _ in range(4):
+        backup(register.database, "manual", keep=2)
+    assert len(list_backups(register.database)) == 2
+    register.close()
+    # opening again makes no new backup today, and never keeps more than the setting
+    again = open_register(tmp_path / "register", create=False)
+    assert len(list_backups(again.database)) <= 2
+    again.close()

@@ -92,3 +92,11 @@ def test_a_damaged_file_brings_the_welcome_back(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text("[1, 2]", "utf-8")
     assert load_settings(path).welcomed is False
+
+
+def test_backups_to_keep_is_a_setting_within_bounds(tmp_path):
+    path = tmp_path / "settings.json"
+    save_settings(Settings(keep_backups=3), path)
+    assert load_settings(path).keep_backups == 3
+    assert Settings(keep_backups=0).normalised().keep_backups == 1
+    assert Settings(keep_backups=999).normalised().keep_backups == 100

@@ -199,7 +199,9 @@ def open_database(
         engine.dispose()
         raise
     try:
-        backup_if_due(database)
+        from klasse_desktop.settings import load_settings
+
+        backup_if_due(database, keep=load_settings().keep_backups)
     except (OSError, sqlcipher3.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
         # A full disk must not lock the user out of the register; the next open retries.
         _log.warning("automatic backup failed: %s", type(exc).__name__)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from klasse_desktop import i18n
 from klasse_desktop.i18n import _
 from klasse_desktop.settings import (
+    MAX_BACKUPS,
     MAX_LOCK_MINUTES,
     MIN_LOCK_MINUTES,
     ROLES,
@@ -61,6 +62,12 @@ class SettingsDialog(QDialog):
         self.school.setMaxLength(200)
         self.foundation = QLineEdit(settings.foundation)
         self.foundation.setMaxLength(200)
+        self.keep_backups = QSpinBox()
+        self.keep_backups.setRange(1, MAX_BACKUPS)
+        self.keep_backups.setValue(settings.keep_backups)
+        self.keep_backups.setToolTip(
+            _("The case register makes an encrypted backup once a day; this many are kept.")
+        )
         self.lock_after = QSpinBox()
         self.lock_after.setRange(MIN_LOCK_MINUTES, MAX_LOCK_MINUTES)
         self.lock_after.setValue(settings.lock_after_minutes)
@@ -77,6 +84,7 @@ class SettingsDialog(QDialog):
             (_("&School"), self.school),
             (_("&Foundation (stichting)"), self.foundation),
             (_("Lock the case register after (&minutes)"), self.lock_after),
+            (_("&Backups to keep"), self.keep_backups),
         )
         for text, field in fields:
             label = QLabel(text)
@@ -107,6 +115,7 @@ class SettingsDialog(QDialog):
             school=self.school.text(),
             foundation=self.foundation.text(),
             lock_after_minutes=self.lock_after.value(),
+            keep_backups=self.keep_backups.value(),
         ).normalised()
 
     def accept(self) -> None:
