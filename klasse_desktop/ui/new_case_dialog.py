@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from klasse_desktop.cases.repository import MAX_NAME, MAX_TITLE
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import file_types, vocabulary
+from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.register_session import RegisterSession
 
 
@@ -55,19 +55,15 @@ class NewCaseDialog(QDialog):
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(_("Optional: what the case is about, in a few lines"))
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (
-            (_("&Title"), self.title),
-            (_("&Category"), self.category),
-            (_("File t&ype"), self.file_type),
-            (_("&School"), self.school),
-            (_("S&ummary"), self.summary),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(text.replace("&", ""))
-            form.addRow(label, field)
+        form = labelled_form(
+            [
+                (_("&Title"), self.title),
+                (_("&Category"), self.category),
+                (_("File t&ype"), self.file_type),
+                (_("&School"), self.school),
+                (_("S&ummary"), self.summary),
+            ]
+        )
         note = QLabel(
             _("The case gets its number when it is saved. Parties and entries are added next.")
         )

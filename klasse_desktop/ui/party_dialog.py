@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from klasse_desktop.cases.repository import MAX_NAME
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import vocabulary
+from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.register_session import RegisterSession
 
 
@@ -44,17 +43,13 @@ class PartyDialog(QDialog):
         self.class_or_function = QLineEdit()
         self.class_or_function.setMaxLength(MAX_NAME)
         self.class_or_function.setPlaceholderText(_("For example: group 7, or teacher"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (
-            (_("&Role"), self.role),
-            (_("&Name"), self.name),
-            (_("&Class or function"), self.class_or_function),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(text.replace("&", ""))
-            form.addRow(label, field)
+        form = labelled_form(
+            [
+                (_("&Role"), self.role),
+                (_("&Name"), self.name),
+                (_("&Class or function"), self.class_or_function),
+            ]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         add = buttons.addButton(_("&Add party"), QDialogButtonBox.ButtonRole.AcceptRole)
         add.setDefault(True)

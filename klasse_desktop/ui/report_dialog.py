@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from klasse_desktop.i18n import _
 from klasse_desktop.protocol.labels import file_type_label
 from klasse_desktop.protocol.models import FileType
 from klasse_desktop.ui.case_labels import role_label
+from klasse_desktop.ui.forms import labelled_form
 
 
 class ReportDialog(QDialog):
@@ -38,15 +38,9 @@ class ReportDialog(QDialog):
         for file_type in FileType:
             self.file_type.addItem(file_type_label(file_type), file_type.value)
         self.file_type.setCurrentIndex(max(0, self.file_type.findData(detail.case.file_type)))
-        form = QFormLayout()
-        for text, field in (
-            (_("The report is &about"), self.subject),
-            (_("For the &file"), self.file_type),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(text.replace("&", ""))
-            form.addRow(label, field)
+        form = labelled_form(
+            [(_("The report is &about"), self.subject), (_("For the &file"), self.file_type)]
+        )
         note = QLabel(
             _(
                 "Only the person the report is about is named among the pupils; other pupils "

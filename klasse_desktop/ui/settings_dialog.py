@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,6 +26,7 @@ from klasse_desktop.settings import (
     Settings,
     save_settings,
 )
+from klasse_desktop.ui.forms import labelled_form
 
 
 def language_name(code: str) -> str:
@@ -76,21 +76,17 @@ class SettingsDialog(QDialog):
               "asks for the passphrase again.")
         )  # fmt: skip
 
-        form = QFormLayout()
-        fields = (
-            (_("&Language"), self.language),
-            (_("Your &name"), self.user_name),
-            (_("Your &role"), self.role),
-            (_("&School"), self.school),
-            (_("&Foundation (stichting)"), self.foundation),
-            (_("Lock the case register after (&minutes)"), self.lock_after),
-            (_("&Backups to keep"), self.keep_backups),
+        form = labelled_form(
+            [
+                (_("&Language"), self.language),
+                (_("Your &name"), self.user_name),
+                (_("Your &role"), self.role),
+                (_("&School"), self.school),
+                (_("&Foundation (stichting)"), self.foundation),
+                (_("Lock the case register after (&minutes)"), self.lock_after),
+                (_("&Backups to keep"), self.keep_backups),
+            ]
         )
-        for text, field in fields:
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(text.replace("&", ""))
-            form.addRow(label, field)
         note = QLabel(_("These details are stored only on this computer."))
         note.setWordWrap(True)
         note.setObjectName("helpText")
