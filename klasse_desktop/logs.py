@@ -25,15 +25,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import platform
 import sys
+from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from klasse_desktop import __version__, paths
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 FILE_NAME = "klasse-desktop.log"
 MAX_BYTES = 512 * 1024
@@ -70,17 +73,25 @@ class _NoDetails(logging.Filter):
         return True
 
 
-class _QuietFileHandler(logging.handlers.RotatingFileHandler):
-    """A line that cannot be written (disk full, file locked by a second instance
-    during rollover) is dropped instead of printing a traceback to stderr."""
+@cache
+def _quiet_file_handler() -> type[RotatingFileHandler]:
+    """The handler class, made on first use: `logging.handlers` costs ~8 ms to
+    import, which the window does not pay before its first paint."""
+    import logging.handlers
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
-        pass
+    class QuietFileHandler(logging.handlers.RotatingFileHandler):
+        """A line that cannot be written (disk full, file locked by a second instance
+        during rollover) is dropped instead of printing a traceback to stderr."""
 
-    def _open(self) -> Any:
-        """Make the folder first: with `delay`, the file is opened at the first line."""
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return super()._open()
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+            pass
+
+        def _open(self) -> Any:
+            """Make the folder first: with `delay`, the file is opened at the first line."""
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return super()._open()
+
+    return QuietFileHandler
 
 
 def log_file(directory: Path | None = None) -> Path:
@@ -98,12 +109,12 @@ def setup(level: int = logging.INFO, directory: Path | None = None) -> Path | No
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     if _handler is not None:
-        return Path(_handler.baseFilename) if isinstance(_handler, _QuietFileHandler) else None
+        return Path(_handler.baseFilename) if isinstance(_handler, _quiet_file_handler()) else None
     logger.propagate = False  # our records go to our file only, never to the root logger
     target = log_file(directory)
     handler: logging.Handler
     try:
-        handler = _QuietFileHandler(
+        handler = _quiet_file_handler()(
             target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
             delay=level > logging.INFO,
         )  # fmt: skip
@@ -113,7 +124,7 @@ def setup(level: int = logging.INFO, directory: Path | None = None) -> Path | No
     handler.setFormatter(logging.Formatter(FORMAT))
     logger.addHandler(handler)
     _handler = handler
-    return target if isinstance(handler, _QuietFileHandler) else None
+    return target if isinstance(handler, _quiet_file_handler()) else None
 
 
 def shutdown() -> None:
