@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
+import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -26,6 +26,14 @@ from klasse_desktop.cases.listing import list_cases
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.cases.search import search
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import timed as _timed
+
+
+def timed(fn, repeat: int = 15) -> float:  # type: ignore[no-untyped-def]
+    return _timed(fn, repeat)
+
+
 WORDS = (
     "leerling ouder groepsapp bericht foto schermafdruk gesprek mentor klas pauze schoolplein "
     "melding afspraak directeur leerkracht telefoon filmpje account wachtwoord instagram "
@@ -33,16 +41,6 @@ WORDS = (
     "gymles uitstapje schoolreis toestemming privacy verwijderd gedeeld gezien gehoord"
 ).split()
 RARE = "zeldzaamwoord"
-
-
-def timed(fn, repeat: int = 15) -> float:  # type: ignore[no-untyped-def]
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def fill(register: CaseRegister, cases: int, entries: int, rng: random.Random) -> list[tuple]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -28,6 +26,9 @@ from klasse_desktop.reports.case_report import ReportContext, build_case_report
 from tests.cases_helpers import open_register
 from tests.report_samples import long_case
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import timed
+
 
 def raw(entries) -> bytes:  # type: ignore[no-untyped-def]
     sheet = getSampleStyleSheet()
@@ -40,16 +41,6 @@ def raw(entries) -> bytes:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build(story)
     return buffer.getvalue()
-
-
-def timed(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:
