@@ -1,8 +1,11 @@
 """Start-up and wiring of the desktop app; nothing else.
 
-Only what the first window needs is imported here: the case register (SQLModel)
-and reports (ReportLab) load when first used, so a teacher who opens a wizard
-never pays for them.
+Only what the first window needs is loaded before it is painted: the case
+register (SQLModel) and reports (ReportLab) load when first used, Babel and the
+log file right after the first paint. The plain-Python part (settings, language,
+rules) runs before PySide6 is imported, because PySide6 scans the source of every
+module imported after it (~0.1 ms each). Start-up is a feature: see
+benchmarks/startup.py.
 """
 
 from __future__ import annotations
@@ -24,37 +27,42 @@ def run(
 
     The log file is set up right after the first paint; a first start (no settings
     file yet) greets the user with the welcome dialog."""
-    from PySide6.QtCore import QTimer, qVersion
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from klasse_desktop import i18n, logs
     from klasse_desktop.i18n import _
     from klasse_desktop.protocol.errors import InvalidRulesError
     from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.settings import load_settings
     from klasse_desktop.ui import crash
-    from klasse_desktop.ui.main_window import MainWindow
-    from klasse_desktop.ui.qt_i18n import install_translators
-    from klasse_desktop.ui.style import STYLE_SHEET
 
     crash.install()
     settings = load_settings()
     i18n.set_language(settings.language)
+    damaged: InvalidRulesError | None = None
+    try:
+        rules = default_rules()
+    except InvalidRulesError as exc:
+        damaged = exc
+
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QApplication
+
+    from klasse_desktop.ui import single_instance
+    from klasse_desktop.ui.first_paint import after_first_paint
+    from klasse_desktop.ui.main_window import MainWindow
+    from klasse_desktop.ui.qt_i18n import install_translators
+    from klasse_desktop.ui.style import STYLE_SHEET
+
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Klasse Desktop")
     app.setOrganizationName("Stichting Klasse")
-    install_translators(app, settings.language)
-    from PySide6.QtGui import QIcon
-
-    from klasse_desktop.resources import resource
-
-    app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
     app.setDesktopFileName("klasse-desktop")
+    install_translators(app, settings.language)
     app.setStyleSheet(STYLE_SHEET)
-    from klasse_desktop.ui import single_instance
 
     lock = single_instance.acquire()  # held (kept alive here) until the window closes
     if lock is None:
+        from PySide6.QtWidgets import QMessageBox
+
         logging.getLogger(__name__).info("second start refused: the window is already open")
         QMessageBox.information(
             None,
@@ -66,26 +74,31 @@ def run(
         )
         return 0
     app.aboutToQuit.connect(lock.unlock)
-    try:
-        rules = default_rules()
-    except InvalidRulesError as exc:
-        logging.getLogger(__name__).error("protocol files invalid: %d errors", len(exc.errors))
+    if damaged is not None:
+        from PySide6.QtWidgets import QMessageBox
+
+        logging.getLogger(__name__).error("protocol files invalid: %d errors", len(damaged.errors))
         QMessageBox.critical(
             None,
             _("Klasse Desktop cannot start"),
             _("The protocol files of this installation are damaged:\n\n{errors}").format(
-                errors="\n".join(str(e) for e in exc.errors[:10])
+                errors="\n".join(str(e) for e in damaged.errors[:10])
             ),
         )
         return 2
     window = MainWindow(rules, settings, today, show_welcome=not settings.welcomed)
     window.show()
 
-    def start_log() -> None:  # after the first paint: start-up is a feature
+    def after_paint() -> None:  # start-up is a feature: nothing here delays the window
+        from PySide6.QtGui import QIcon  # the SVG icon plugin costs a few ms
+
+        from klasse_desktop.resources import resource
+
+        app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
         logs.setup()
         logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")
 
-    QTimer.singleShot(0, start_log)
+    after_first_paint(window, after_paint)
     if on_shown is not None:
         on_shown(window)
     return app.exec()

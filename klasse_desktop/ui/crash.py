@@ -11,8 +11,6 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from klasse_desktop import logs
 from klasse_desktop.i18n import _
 
@@ -23,6 +21,8 @@ def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         return
     print(f"klasse-desktop: unexpected {kind.__name__} at {logs.where(tb)}", file=sys.stderr)
     logs.log_unexpected(kind, tb)
+    from PySide6.QtWidgets import QApplication, QMessageBox  # installed before Qt loads
+
     if QApplication.instance() is None:
         return
     QMessageBox.critical(

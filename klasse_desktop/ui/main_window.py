@@ -9,7 +9,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("")
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Actions without icons show their text (no `Qt` enum needed before the paint).
         for act in (self.back_action, self.home_action, self.protocol_action):
             toolbar.addAction(act)
         toolbar.addSeparator()

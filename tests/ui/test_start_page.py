@@ -25,7 +25,9 @@ def test_the_wizards_are_offered_in_dutch(window):
     assert all(b.accessibleName() for b in buttons.values())
 
 
-def test_protocol_dates_are_shown_in_dutch(window):
+def test_protocol_dates_are_shown_in_dutch(qtbot, window):
+    # Babel formats the dates just after the first paint (start-up is a feature).
+    qtbot.waitUntil(lambda: window.start_page.protocol_info.text() != "")
     # non-breaking spaces keep each date on one line
     assert window.start_page.protocol_info.text().replace("\u00a0", " ") == (
         "Protocol sociale media, vastgesteld op 23 februari 2026. "
