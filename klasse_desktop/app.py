@@ -2,10 +2,11 @@
 
 Only what the first window needs is loaded before it is painted: the case
 register (SQLModel) and reports (ReportLab) load when first used, Babel and the
-log file right after the first paint. The plain-Python part (settings, language,
-rules) runs before PySide6 is imported, because PySide6 scans the source of every
-module imported after it (~0.1 ms each). Start-up is a feature: see
-benchmarks/startup.py.
+log file right after the first paint. The window is painted from the rules'
+summary in the cache (`protocol/summary.py`); the full rules load right after.
+The plain-Python part (settings, language, summary) runs before PySide6 is
+imported, because PySide6 scans the source of every module imported after it
+(~0.1 ms each). Start-up is a feature: see benchmarks/startup.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from klasse_desktop.protocol.errors import InvalidRulesError
 
 
 def run(
@@ -29,19 +33,23 @@ def run(
     file yet) greets the user with the welcome dialog."""
     from klasse_desktop import i18n, logs
     from klasse_desktop.i18n import _
-    from klasse_desktop.protocol.errors import InvalidRulesError
-    from klasse_desktop.protocol.shipped import default_rules
+    from klasse_desktop.protocol.shipped import default_rules, start_summary
     from klasse_desktop.settings import load_settings
     from klasse_desktop.ui import crash
 
     crash.install()
     settings = load_settings()
     i18n.set_language(settings.language)
+    summary = start_summary()
     damaged: InvalidRulesError | None = None
-    try:
-        rules = default_rules()
-    except InvalidRulesError as exc:
-        damaged = exc
+    if summary is None:  # first start after an install or update: validate the rules now
+        from klasse_desktop.protocol.errors import InvalidRulesError
+        from klasse_desktop.protocol.summary import summarise
+
+        try:
+            summary = summarise(default_rules())
+        except InvalidRulesError as exc:
+            damaged = exc
 
     from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication
@@ -74,19 +82,22 @@ def run(
         )
         return 0
     app.aboutToQuit.connect(lock.unlock)
-    if damaged is not None:
+    if damaged is not None or summary is None:
         from PySide6.QtWidgets import QMessageBox
 
-        logging.getLogger(__name__).error("protocol files invalid: %d errors", len(damaged.errors))
+        errors = damaged.errors if damaged is not None else []
+        logging.getLogger(__name__).error("protocol files invalid: %d errors", len(errors))
         QMessageBox.critical(
             None,
             _("Klasse Desktop cannot start"),
             _("The protocol files of this installation are damaged:\n\n{errors}").format(
-                errors="\n".join(str(e) for e in damaged.errors[:10])
+                errors="\n".join(str(e) for e in errors[:10])
             ),
         )
         return 2
-    window = MainWindow(rules, settings, today, show_welcome=not settings.welcomed)
+    window = MainWindow(
+        default_rules, settings, today, summary=summary, show_welcome=not settings.welcomed
+    )
     window.show()
 
     def after_paint() -> None:  # start-up is a feature: nothing here delays the window

@@ -1,10 +1,15 @@
-"""The start-up cache returns exactly the validated rules, and never stale ones."""
+"""The start-up cache returns exactly the validated rules, and never stale ones;
+the start screen's summary in it is trusted only under the same fingerprint."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
-from klasse_desktop.protocol.cache import cached_rules, fingerprint
+from klasse_desktop import resources
+from klasse_desktop.protocol import shipped, summary
+from klasse_desktop.protocol.cache import cached_rules
+from klasse_desktop.protocol.cache_file import FILE_NAME, fingerprint, read
 from klasse_desktop.protocol.loader import load_rules
 
 
@@ -37,3 +42,37 @@ def test_a_read_only_cache_dir_only_costs_speed(resources_copy, tmp_path):
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
     assert cached_rules(resources_copy, blocked / "cache") == load_rules(resources_copy)
+
+
+def test_the_cache_keeps_the_start_screens_summary_of_the_rules(resources_copy, tmp_path):
+    rules = cached_rules(resources_copy, tmp_path)
+    data = read(tmp_path / FILE_NAME, fingerprint(resources_copy))
+    assert data is not None
+    start = summary.from_plain(data["start"])
+    assert start == summary.summarise(rules)
+    assert [w.id for w in start.wizards] == ["sample"]
+    assert start.evaluation == date(2028, 2, 23)
+    assert start.wizards[0].title.get("nl") == rules.wizard("sample").title.get("nl")
+
+
+def test_the_fingerprint_changes_with_one_byte_of_any_rule_file(resources_copy):
+    before = fingerprint(resources_copy)
+    contacts = resources_copy / "contacts.yaml"
+    contacts.write_bytes(contacts.read_bytes() + b"\n")
+    assert fingerprint(resources_copy) != before
+
+
+def test_a_stale_or_damaged_cache_has_no_summary(resources_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(resources, "resource_root", lambda: resources_copy)
+    monkeypatch.setenv("KLASSE_CACHE_DIR", str(tmp_path))
+    assert shipped.start_summary() is None  # no cache yet
+    cached_rules(resources_copy, tmp_path)
+    assert shipped.start_summary() is not None
+    wizard = resources_copy / "wizards" / "sample.wizard.yaml"
+    wizard.write_text(wizard.read_text("utf-8") + "\n", "utf-8")
+    assert shipped.start_summary() is None  # edited since: validate first
+    cached_rules(resources_copy, tmp_path)
+    data = json.loads((tmp_path / FILE_NAME).read_text("utf-8"))
+    data["start"] = {"wizards": [{"id": "sample"}]}
+    (tmp_path / FILE_NAME).write_text(json.dumps(data), "utf-8")
+    assert shipped.start_summary() is None

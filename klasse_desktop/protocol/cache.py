@@ -1,25 +1,23 @@
 """A start-up cache of the validated rules, as JSON in the user's cache dir.
 
 Parsing and validating the YAML costs ~60 ms, a quarter of the app's start-up;
-reading the same rules back from JSON costs a few. The cache is keyed by a hash
-of every rule file and the app version, so an edited wizard or a new release is
-validated again. JSON rather than pickle: a cache file is never code.
+reading the same rules back from JSON costs a few. The cache is keyed by a
+fingerprint of every rule file and the app version (`cache_file.py`), so an
+edited wizard or a new release is validated again. JSON rather than pickle: a
+cache file is never code. Beside the rules it holds the start screen's summary
+(`summary.py`), which the window reads before these model classes load.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import os
-import tempfile
 from dataclasses import fields
 from datetime import date
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from klasse_desktop import __version__
+from klasse_desktop.protocol import summary
+from klasse_desktop.protocol.cache_file import FILE_NAME, fingerprint, read, write
 from klasse_desktop.protocol.models import (
     Audience,
     Choice,
@@ -38,30 +36,8 @@ from klasse_desktop.protocol.models import (
     Wizard,
 )
 
-CACHE_FORMAT = 1
-
-
-def _rule_files(root: Traversable) -> list[tuple[str, Traversable]]:
-    found = [
-        ("contacts.yaml", root / "contacts.yaml"),
-        ("protocol.yaml", root / "protocol" / "protocol.yaml"),
-    ]
-    wizards = root / "wizards"
-    if wizards.is_dir():
-        found += sorted(
-            ((f"wizards/{f.name}", f) for f in wizards.iterdir() if f.name.endswith(".yaml")),
-            key=lambda x: x[0],
-        )
-    return found
-
-
-def fingerprint(root: Traversable) -> str:
-    digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
-    for name, node in _rule_files(root):
-        digest.update(name.encode())
-        digest.update(node.read_bytes() if node.is_file() else b"<missing>")
-    return digest.hexdigest()
-
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 # -- to and from plain data ---------------------------------------------------------
 
@@ -156,30 +132,25 @@ def from_plain(data: dict[str, Any]) -> RuleSet:
 
 
 def cached_rules(root: Traversable, cache_dir: Path) -> RuleSet:
-    """The validated rules under `root`, from the cache when the files are unchanged."""
+    """The validated rules under `root`, from the cache when the files are unchanged.
+
+    Writing the cache also writes the start screen's summary of these rules."""
     key = fingerprint(root)
-    path = cache_dir / "rules.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("fingerprint") == key:
+    path = cache_dir / FILE_NAME
+    data = read(path, key)
+    if data is not None:
+        try:
             return from_plain(data["rules"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # missing, stale or damaged: validate the files again
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # damaged: validate the files again
     from klasse_desktop.protocol.loader import load_rules
 
     rules = load_rules(root)
+    plain = {
+        "fingerprint": key,
+        "rules": to_plain(rules),
+        "start": summary.to_plain(summary.summarise(rules)),
+    }
     with contextlib.suppress(OSError):  # a read-only cache dir only costs speed
-        _write(path, {"fingerprint": key, "rules": to_plain(rules)})
+        write(path, plain)
     return rules
-
-
-def _write(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

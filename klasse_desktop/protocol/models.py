@@ -7,23 +7,13 @@ every language the protocol declares.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-
-@dataclass(frozen=True, slots=True)
-class LocalizedText:
-    """One text in every supported language; Dutch is authoritative."""
-
-    values: Mapping[str, str]
-
-    def get(self, language: str) -> str:
-        return self.values.get(language) or self.values.get("nl") or ""
-
-    def all(self) -> Iterator[str]:
-        return iter(self.values.values())
+# Re-exported: most code takes LocalizedText from here with the other models.
+from klasse_desktop.protocol.texts import LocalizedText as LocalizedText
 
 
 class OutcomeKind(StrEnum):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,13 +17,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.logs import errno_name
-from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.protocol.summary import RulesSummary, summarise
 from klasse_desktop.settings import Settings, save_settings
+from klasse_desktop.ui.first_paint import after_first_paint
 from klasse_desktop.ui.qt_i18n import install_translators
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.start_page import StartPage
 
 if TYPE_CHECKING:
+    from klasse_desktop.protocol.models import RuleSet
     from klasse_desktop.ui.protocol_page import ProtocolPage
     from klasse_desktop.ui.register_page import RegisterPage
     from klasse_desktop.ui.wizard_page import WizardPage
@@ -38,13 +41,19 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySeq
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, rules: RuleSet, settings: Settings, today: date | None = None, *,
+        self, rules: RuleSet | Callable[[], RuleSet], settings: Settings,
+        today: date | None = None, *, summary: RulesSummary | None = None,
         register_kdf: dict[str, int] | None = None, show_welcome: bool = False,
     ) -> None:  # fmt: skip
-        """`show_welcome`: greet a first-time user once the window is on screen (only
+        """`rules`, or a function that loads them: with `summary` the start page is
+        painted from the summary and the rules load right after the first paint (the
+        app's start; see `protocol/summary.py`).
+
+        `show_welcome`: greet a first-time user once the window is on screen (only
         `app.run` asks for it, so tests and screenshots get a window without a dialog)."""
         super().__init__()
-        self.rules = rules
+        self._rules: RuleSet | None = None if callable(rules) else rules
+        self._load_rules = rules if callable(rules) else None
         self.settings = settings
         self._welcome_pending = show_welcome
         self.history: list[QWidget] = []
@@ -60,7 +69,7 @@ class MainWindow(QMainWindow):
 
         # Only the start page is built before the first paint; the others are
         # built when first opened (start-up is a feature, see benchmarks/).
-        self.start_page = StartPage(rules, today)
+        self.start_page = StartPage(summary or summarise(self.rules), lambda: self.rules, today)
         self._wizard_page: WizardPage | None = None
         self._protocol_page: ProtocolPage | None = None
         self.pages = QStackedWidget()
@@ -74,6 +83,18 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.retranslate()
         self._restore_geometry()
+        if self._rules is None:  # ready before the user can click anything
+            after_first_paint(self, self._preload_rules)
+
+    @property
+    def rules(self) -> RuleSet:
+        if self._rules is None:
+            assert self._load_rules is not None
+            self._rules = self._load_rules()
+        return self._rules
+
+    def _preload_rules(self) -> None:
+        _ = self.rules
 
     @property
     def wizard_page(self) -> WizardPage:

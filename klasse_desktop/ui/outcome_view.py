@@ -16,7 +16,8 @@ from klasse_desktop.protocol.labels import (
     kind_label,
 )
 from klasse_desktop.protocol.models import Outcome, RuleSet
-from klasse_desktop.ui.style import KIND_COLOURS, badge_style, scale_font
+from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.verdict_style import KIND_COLOURS, badge_style
 
 
 def _label(text: str = "", *, rich: bool = False) -> QLabel:

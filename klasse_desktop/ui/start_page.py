@@ -1,13 +1,17 @@
 """Start screen: the wizards as large choices, a search box, the protocol's dates.
 
 This is the first screen a teacher sees, so what it builds before the first paint
-is kept lean: Babel formats the dates after the paint, and Qt's `Qt` namespace
-(~12 ms to create) is imported only by the methods that run later.
+is kept lean: it is drawn from the rules' summary (the full rules load after the
+paint, see `protocol/summary.py`), Babel formats the dates after the paint, the
+search results list is built at the first search, and Qt's `Qt` namespace (~12 ms
+to create) is imported only by the methods that run later.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from klasse_desktop.i18n import _, current_language
-from klasse_desktop.protocol.models import Audience, RuleSet
-from klasse_desktop.protocol.search import search_clauses, search_wizards
+from klasse_desktop.protocol.summary import RulesSummary
 from klasse_desktop.ui.first_paint import after_first_paint
 from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.wizard_card import WizardCard
+
+if TYPE_CHECKING:
+    from klasse_desktop.protocol.models import RuleSet
 
 MAX_CLAUSE_HITS = 8
 
@@ -38,9 +44,13 @@ class StartPage(QWidget):
     clause_chosen = Signal(str)
     protocol_requested = Signal()
 
-    def __init__(self, rules: RuleSet, today: date | None = None) -> None:
+    def __init__(
+        self, summary: RulesSummary, rules: Callable[[], RuleSet], today: date | None = None
+    ) -> None:
+        """`rules` loads the full rules when the search or the dates first need them."""
         super().__init__()
-        self.rules = rules
+        self.summary = summary
+        self._rules = rules
         self.today = today or date.today()
         self._dates_shown = False
 
@@ -55,7 +65,7 @@ class StartPage(QWidget):
         self.buttons: dict[str, WizardCard] = {}
         column = QVBoxLayout()
         column.setSpacing(6)
-        for wizard in rules.wizards.values():
+        for wizard in summary.wizards:
             button = WizardCard()
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
             self.buttons[wizard.id] = button
@@ -64,16 +74,15 @@ class StartPage(QWidget):
         wizards_box = QWidget()
         wizards_box.setLayout(column)
 
-        self.results = QListWidget()
-        self.results.itemActivated.connect(self._open_item)
+        self._results: QListWidget | None = None
         self.no_results = QLabel()
         self.no_results.setWordWrap(True)
+        self._results_layout = QVBoxLayout()
+        self._results_layout.setContentsMargins(0, 0, 0, 0)
+        self._results_layout.addWidget(self.no_results)
+        self._results_layout.addStretch(1)
         results_box = QWidget()
-        results_layout = QVBoxLayout(results_box)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(self.no_results)
-        results_layout.addWidget(self.results)
-        results_layout.addStretch(1)
+        results_box.setLayout(self._results_layout)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(wizards_box)
@@ -118,8 +127,18 @@ class StartPage(QWidget):
         self.retranslate()
 
     @property
+    def results(self) -> QListWidget:
+        """The search hits; built at the first search, not before the first paint."""
+        if self._results is None:
+            self._results = QListWidget()
+            self._results.itemActivated.connect(self._open_item)
+            self._results.setAccessibleName(_("Search results"))
+            self._results_layout.insertWidget(1, self._results)
+        return self._results
+
+    @property
     def review_due(self) -> bool:
-        return self.today > self.rules.protocol.dates.evaluation
+        return self.today > self.summary.evaluation
 
     def retranslate(self) -> None:
         lang = current_language()
@@ -128,26 +147,26 @@ class StartPage(QWidget):
             _("What is it about? For example: photo, group app, bullying")
         )
         self.search.setAccessibleName(_("Search wizards and protocol clauses"))
-        for wizard_id, button in self.buttons.items():
-            wizard = self.rules.wizard(wizard_id)
+        for wizard in self.summary.wizards:
             title = wizard.title.get(lang)
-            if wizard.audience is Audience.DIRECTORS:
+            if wizard.for_directors:
                 title = _("{title} (for directors)").format(title=title)
-            button.set_texts(title, wizard.summary.get(lang))
+            self.buttons[wizard.id].set_texts(title, wizard.summary.get(lang))
         self.protocol_button.setText(_("Read the &protocol"))
         self.notice.setVisible(self.review_due)
         if self._dates_shown:
             self._show_dates()
         else:  # Babel's date formatting waits until the page is on screen
             after_first_paint(self.title, self._show_dates)
-        self.results.setAccessibleName(_("Search results"))
+        if self._results is not None:
+            self._results.setAccessibleName(_("Search results"))
         self._on_search(self.search.text())
 
     def _show_dates(self) -> None:
         from klasse_desktop.i18n_dates import format_date
 
         self._dates_shown = True
-        lang, protocol = current_language(), self.rules.protocol
+        lang, protocol = current_language(), self._rules().protocol
 
         def day(value: date) -> str:  # keep "23 februari 2028" on one line
             return format_date(value, lang).replace(" ", "\u00a0")
@@ -184,13 +203,16 @@ class StartPage(QWidget):
             return
         from PySide6.QtCore import Qt
 
+        from klasse_desktop.protocol.search import search_clauses, search_wizards
+
+        rules = self._rules()
         self.stack.setCurrentIndex(1)
         self.results.clear()
-        for hit in search_wizards(self.rules, text, lang):
+        for hit in search_wizards(rules, text, lang):
             item = QListWidgetItem(_("Question: {title}").format(title=hit.wizard.title.get(lang)))
             item.setData(Qt.ItemDataRole.UserRole, ("wizard", hit.wizard.id))
             self.results.addItem(item)
-        for clause_hit in search_clauses(self.rules.protocol, text, lang)[:MAX_CLAUSE_HITS]:
+        for clause_hit in search_clauses(rules.protocol, text, lang)[:MAX_CLAUSE_HITS]:
             clause = clause_hit.clause
             item = QListWidgetItem(
                 _("Clause {id}: {text}").format(id=clause.id, text=clause.text.get(lang))

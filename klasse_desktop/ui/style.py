@@ -1,23 +1,14 @@
-"""Visual constants: colours per outcome kind, fonts relative to the user's font.
+"""Visual constants: the style sheet, colours, fonts relative to the user's font.
 
-Colour always comes with a symbol and words (never colour alone). Font sizes are
-multiples of the application font, so 150 % system scaling keeps proportions.
+Font sizes are multiples of the application font, so 150 % system scaling keeps
+proportions. Colours per outcome kind are in `verdict_style.py`: the first screen
+imports this module and should not load the protocol's model classes for them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
-
-from klasse_desktop.protocol.models import OutcomeKind
-
-KIND_COLOURS = {
-    OutcomeKind.ALLOWED: "#2b8a3e",
-    OutcomeKind.ALLOWED_IF: "#4f6f0b",
-    OutcomeKind.NOT_ALLOWED: "#c92a2a",
-    OutcomeKind.ASK_FIRST: "#a35200",
-    OutcomeKind.REPORT: "#862e9c",
-}
 
 ACCENT = "#1c5d99"
 MUTED = "#495057"
@@ -45,7 +36,3 @@ def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
     font.setPointSizeF(max(6.0, font.pointSizeF() * factor))
     font.setBold(bold)
     widget.setFont(font)
-
-
-def badge_style(kind: OutcomeKind) -> str:
-    return f"background: {KIND_COLOURS[kind]}; color: white; border-radius: 6px; padding: 4px;"

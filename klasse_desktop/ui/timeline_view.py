@@ -27,7 +27,8 @@ from klasse_desktop.i18n import _
 from klasse_desktop.protocol.labels import KIND_SYMBOLS, kind_label
 from klasse_desktop.protocol.models import OutcomeKind
 from klasse_desktop.ui.case_labels import entry_kind_label, long_date, moment
-from klasse_desktop.ui.style import ACCENT, KIND_COLOURS, scale_font
+from klasse_desktop.ui.style import ACCENT, scale_font
+from klasse_desktop.ui.verdict_style import KIND_COLOURS
 
 SHOWN_CHARS = 4000  # longer texts (pasted chat logs) open in a viewer
 

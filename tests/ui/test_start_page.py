@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from klasse_desktop.protocol.summary import summarise
 from klasse_desktop.settings import Settings
 from klasse_desktop.ui.main_window import MainWindow
 
@@ -82,3 +83,21 @@ def test_a_clause_hit_opens_the_protocol_at_that_clause(qtbot, window):
     page.results.itemActivated.emit(page.results.item(row))
     assert window.pages.currentWidget() is window.protocol_page
     assert window.protocol_page.highlight == "A6"
+
+
+def test_the_window_paints_from_the_summary_and_loads_the_rules_just_after(qtbot, rules):
+    loads: list[str] = []
+
+    def load():
+        loads.append("rules")
+        return rules
+
+    win = MainWindow(load, Settings(), today=date(2026, 11, 25), summary=summarise(rules))
+    qtbot.addWidget(win)
+    assert loads == []  # built without the full rules
+    assert win.start_page.buttons["melden"].title() == "Hoe meld ik dit?"
+    win.show()
+    qtbot.waitUntil(lambda: loads == ["rules"])  # right after the first paint, once
+    qtbot.waitUntil(lambda: win.start_page.protocol_info.text() != "")
+    win.open_wizard("melden")
+    assert loads == ["rules"]

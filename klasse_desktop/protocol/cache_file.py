@@ -1,0 +1,76 @@
+"""The rules cache file: its key, reading and writing; no model classes.
+
+Kept apart from `cache.py` so the start screen can read its summary from the
+file before the model classes load. The key changes with every rule file and
+with each release of the app. It is a CRC-32 with the total size, not a
+cryptographic hash: it only has to notice an edit, and `hashlib` would cost more
+start-up (OpenSSL) than the whole summary. A forged file gains nothing: the rules
+in it are rebuilt into checked model objects, and anything odd means the YAML is
+validated again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from klasse_desktop import __version__
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+CACHE_FORMAT = 2
+FILE_NAME = "rules.json"
+
+
+def rule_files(root: Traversable) -> list[tuple[str, Traversable]]:
+    found = [
+        ("contacts.yaml", root / "contacts.yaml"),
+        ("protocol.yaml", root / "protocol" / "protocol.yaml"),
+    ]
+    wizards = root / "wizards"
+    if wizards.is_dir():
+        found += sorted(
+            ((f"wizards/{f.name}", f) for f in wizards.iterdir() if f.name.endswith(".yaml")),
+            key=lambda x: x[0],
+        )
+    return found
+
+
+def fingerprint(root: Traversable) -> str:
+    crc = zlib.crc32(f"{__version__}/{CACHE_FORMAT}".encode())
+    size = 0
+    for name, node in rule_files(root):
+        data = node.read_bytes() if node.is_file() else b"<missing>"
+        crc = zlib.crc32(data, zlib.crc32(name.encode(), crc))
+        size += len(data)
+    return f"{crc:08x}-{size}"
+
+
+def read(path: Path, key: str) -> dict[str, Any] | None:
+    """The cached data written under `key`, or None (missing, stale or damaged)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("fingerprint") != key:
+        return None
+    return data
+
+
+def write(path: Path, data: dict[str, Any]) -> None:
+    """Atomically (temp file + rename); raises OSError for the caller to shrug off."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
