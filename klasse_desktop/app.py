@@ -65,7 +65,6 @@ def run(
     app.setOrganizationName("Stichting Klasse")
     app.setDesktopFileName("klasse-desktop")
     install_translators(app, settings.language)
-    app.setStyleSheet(STYLE_SHEET)
 
     lock = single_instance.acquire()  # held (kept alive here) until the window closes
     if lock is None:
@@ -105,6 +104,7 @@ def run(
 
         from klasse_desktop.resources import resource
 
+        app.setStyleSheet(STYLE_SHEET)  # the start page carries its own until now
         app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
         logs.setup()
         logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")

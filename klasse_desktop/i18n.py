@@ -10,6 +10,7 @@ language of the app.
 from __future__ import annotations
 
 import gettext as _gettext
+from functools import cache
 
 from klasse_desktop.resources import locale_dir
 
@@ -36,6 +37,7 @@ _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
 
 
+@cache  # a catalog is read once per process, however often the language switches
 def _load(language: str) -> _gettext.NullTranslations:
     mo = locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if mo.is_file():

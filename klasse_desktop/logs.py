@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import platform
 import sys
 from functools import cache
 from pathlib import Path
@@ -149,6 +148,8 @@ def _system() -> str:
         version = sys.getwindowsversion()
         return f"Windows {version.major}.{version.minor}.{version.build}"
     if sys.platform == "darwin":
+        import platform
+
         return f"macOS {platform.mac_ver()[0]} {platform.machine()}"
     uname = os.uname()
     return f"{uname.sysname} {uname.release} {uname.machine}"
@@ -163,7 +164,7 @@ def log_start(what: str, language: str, extra: str = "") -> None:
         return
     logger.info(
         "%s started: Klasse Desktop %s, %s, Python %s, language %s%s",
-        what, __version__, _system(), platform.python_version(), language,
+        what, __version__, _system(), sys.version.split()[0], language,
         f", {extra}" if extra else "",
     )  # fmt: skip
 

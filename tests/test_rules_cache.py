@@ -9,7 +9,7 @@ from datetime import date
 from klasse_desktop import resources
 from klasse_desktop.protocol import shipped, summary
 from klasse_desktop.protocol.cache import cached_rules
-from klasse_desktop.protocol.cache_file import FILE_NAME, fingerprint, read
+from klasse_desktop.protocol.cache_file import START_FILE_NAME, fingerprint, read
 from klasse_desktop.protocol.loader import load_rules
 
 
@@ -46,7 +46,7 @@ def test_a_read_only_cache_dir_only_costs_speed(resources_copy, tmp_path):
 
 def test_the_cache_keeps_the_start_screens_summary_of_the_rules(resources_copy, tmp_path):
     rules = cached_rules(resources_copy, tmp_path)
-    data = read(tmp_path / FILE_NAME, fingerprint(resources_copy))
+    data = read(tmp_path / START_FILE_NAME, fingerprint(resources_copy))
     assert data is not None
     start = summary.from_plain(data["start"])
     assert start == summary.summarise(rules)
@@ -72,7 +72,14 @@ def test_a_stale_or_damaged_cache_has_no_summary(resources_copy, tmp_path, monke
     wizard.write_text(wizard.read_text("utf-8") + "\n", "utf-8")
     assert shipped.start_summary() is None  # edited since: validate first
     cached_rules(resources_copy, tmp_path)
-    data = json.loads((tmp_path / FILE_NAME).read_text("utf-8"))
+    data = json.loads((tmp_path / START_FILE_NAME).read_text("utf-8"))
     data["start"] = {"wizards": [{"id": "sample"}]}
-    (tmp_path / FILE_NAME).write_text(json.dumps(data), "utf-8")
+    (tmp_path / START_FILE_NAME).write_text(json.dumps(data), "utf-8")
     assert shipped.start_summary() is None
+
+
+def test_a_missing_summary_is_written_beside_valid_cached_rules(resources_copy, tmp_path):
+    cached_rules(resources_copy, tmp_path)
+    (tmp_path / START_FILE_NAME).unlink()
+    cached_rules(resources_copy, tmp_path)  # rules from the cache, summary missing
+    assert read(tmp_path / START_FILE_NAME, fingerprint(resources_copy)) is not None

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klasse_desktop.protocol import summary
-from klasse_desktop.protocol.cache_file import FILE_NAME, fingerprint, read, write
+from klasse_desktop.protocol.cache_file import (
+    FILE_NAME,
+    START_FILE_NAME,
+    fingerprint,
+    read,
+    write,
+)
 from klasse_desktop.protocol.models import (
     Audience,
     Choice,
@@ -134,23 +140,27 @@ def from_plain(data: dict[str, Any]) -> RuleSet:
 def cached_rules(root: Traversable, cache_dir: Path) -> RuleSet:
     """The validated rules under `root`, from the cache when the files are unchanged.
 
-    Writing the cache also writes the start screen's summary of these rules."""
+    Also makes sure the start screen's summary of these rules is in the cache."""
     key = fingerprint(root)
-    path = cache_dir / FILE_NAME
-    data = read(path, key)
-    if data is not None:
-        try:
-            return from_plain(data["rules"])
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # damaged: validate the files again
-    from klasse_desktop.protocol.loader import load_rules
+    rules = _read_rules(cache_dir / FILE_NAME, key)
+    if rules is None:
+        from klasse_desktop.protocol.loader import load_rules
 
-    rules = load_rules(root)
-    plain = {
-        "fingerprint": key,
-        "rules": to_plain(rules),
-        "start": summary.to_plain(summary.summarise(rules)),
-    }
-    with contextlib.suppress(OSError):  # a read-only cache dir only costs speed
-        write(path, plain)
+        rules = load_rules(root)
+        with contextlib.suppress(OSError):  # a read-only cache dir only costs speed
+            write(cache_dir / FILE_NAME, {"fingerprint": key, "rules": to_plain(rules)})
+    if read(cache_dir / START_FILE_NAME, key) is None:
+        start = summary.to_plain(summary.summarise(rules))
+        with contextlib.suppress(OSError):
+            write(cache_dir / START_FILE_NAME, {"fingerprint": key, "start": start})
     return rules
+
+
+def _read_rules(path: Path, key: str) -> RuleSet | None:
+    data = read(path, key)
+    if data is None:
+        return None
+    try:
+        return from_plain(data["rules"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # damaged: validate the files again

@@ -1,12 +1,13 @@
-"""The rules cache file: its key, reading and writing; no model classes.
+"""The rules cache files: their key, reading and writing; no model classes.
 
-Kept apart from `cache.py` so the start screen can read its summary from the
-file before the model classes load. The key changes with every rule file and
-with each release of the app. It is a CRC-32 with the total size, not a
-cryptographic hash: it only has to notice an edit, and `hashlib` would cost more
-start-up (OpenSSL) than the whole summary. A forged file gains nothing: the rules
-in it are rebuilt into checked model objects, and anything odd means the YAML is
-validated again.
+Kept apart from `cache.py` so the start screen can read its summary before the
+model classes load. The summary has a file of its own, so the first screen does
+not parse the whole protocol either; both files carry the same key, which changes
+with every rule file and with each release of the app. The key is a CRC-32 with
+the total size, not a cryptographic hash: it only has to notice an edit, and
+`hashlib` would cost more start-up (OpenSSL) than the whole summary. A forged
+file gains nothing: the rules in it are rebuilt into checked model objects, and
+anything odd means the YAML is validated again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 CACHE_FORMAT = 2
-FILE_NAME = "rules.json"
+FILE_NAME = "rules.json"  # the validated rules
+START_FILE_NAME = "start.json"  # the start screen's summary: a few kB, read before paint
 
 
 def rule_files(root: Traversable) -> list[tuple[str, Traversable]]:

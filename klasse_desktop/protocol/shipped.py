@@ -33,7 +33,7 @@ def start_summary() -> RulesSummary | None:
     from klasse_desktop.resources import resource_root
 
     root = resource_root()
-    data = cache_file.read(cache_dir() / cache_file.FILE_NAME, cache_file.fingerprint(root))
+    data = cache_file.read(cache_dir() / cache_file.START_FILE_NAME, cache_file.fingerprint(root))
     if data is None:
         return None
     try:

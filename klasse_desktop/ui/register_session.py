@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
 
 from klasse_desktop import paths
 from klasse_desktop.ui.idle_lock import IdleWatcher
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from klasse_desktop.cases.repository import CaseRegister
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class RegisterSession(QObject):
             from klasse_desktop.ui.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(self.folder, self.actor(), kdf=self.kdf, parent=parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == UnlockDialog.DialogCode.Accepted
         register, dialog.register = dialog.register, None
         dialog.deleteLater()
         if not accepted or register is None:

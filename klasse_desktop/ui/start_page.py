@@ -3,8 +3,9 @@
 This is the first screen a teacher sees, so what it builds before the first paint
 is kept lean: it is drawn from the rules' summary (the full rules load after the
 paint, see `protocol/summary.py`), Babel formats the dates after the paint, the
-search results list is built at the first search, and Qt's `Qt` namespace (~12 ms
-to create) is imported only by the methods that run later.
+search results list is built at the first search, only its styled widgets carry
+the style sheet, and Qt's `Qt` namespace (~12 ms to create) is imported only by
+the methods that run later.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -30,10 +29,12 @@ from PySide6.QtWidgets import (
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.summary import RulesSummary
 from klasse_desktop.ui.first_paint import after_first_paint
-from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.style import STYLE_SHEET, scale_font
 from klasse_desktop.ui.wizard_card import WizardCard
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
     from klasse_desktop.protocol.models import RuleSet
 
 MAX_CLAUSE_HITS = 8
@@ -45,10 +46,11 @@ class StartPage(QWidget):
     protocol_requested = Signal()
 
     def __init__(
-        self, summary: RulesSummary, rules: Callable[[], RuleSet], today: date | None = None
-    ) -> None:
+        self, summary: RulesSummary, rules: Callable[[], RuleSet], today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
         """`rules` loads the full rules when the search or the dates first need them."""
-        super().__init__()
+        super().__init__(parent)
         self.summary = summary
         self._rules = rules
         self.today = today or date.today()
@@ -57,7 +59,8 @@ class StartPage(QWidget):
         self.title = QLabel()
         scale_font(self.title, 1.6, bold=True)
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        # The clear button shows only once there is text; its icon loads after the paint.
+        after_first_paint(self.title, lambda: self.search.setClearButtonEnabled(True))
         scale_font(self.search, 1.15)
         self.search.textChanged.connect(self._on_search)
         self.search.returnPressed.connect(self._open_first_hit)
@@ -124,12 +127,19 @@ class StartPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        # The app's style sheet arrives after the first paint (it re-styles every
+        # widget, ~5 ms); until then the cards carry it themselves, so nothing on
+        # screen changes when it comes. (The notice and the protocol line are empty
+        # until the dates are filled in, together with the app's style sheet.)
+        wizards_box.setStyleSheet(STYLE_SHEET)
         self.retranslate()
 
     @property
     def results(self) -> QListWidget:
         """The search hits; built at the first search, not before the first paint."""
         if self._results is None:
+            from PySide6.QtWidgets import QListWidget
+
             self._results = QListWidget()
             self._results.itemActivated.connect(self._open_item)
             self._results.setAccessibleName(_("Search results"))
@@ -202,6 +212,7 @@ class StartPage(QWidget):
             self.stack.setCurrentIndex(0)
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
 
         from klasse_desktop.protocol.search import search_clauses, search_wizards
 
