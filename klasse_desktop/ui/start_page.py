@@ -68,6 +68,7 @@ class StartPage(QWidget):
         self.buttons: dict[str, WizardCard] = {}
         column = QVBoxLayout()
         column.setSpacing(6)
+        column.setContentsMargins(0, 4, 0, 0)  # cards line up with the search box
         for wizard in summary.wizards:
             button = WizardCard()
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
