@@ -36,12 +36,12 @@ def _packaged(name: str) -> Traversable:
 
 def resource_root() -> Traversable:
     """Root of the shipped `resources/` tree, wherever the app was installed from."""
+    for on_disk in (_HERE / "resources", _HERE.resolve().parent / "resources"):
+        if on_disk.is_dir():  # a wheel or the bundle; a source checkout
+            return on_disk
     packaged = _packaged("resources")
     if packaged.is_dir():
         return packaged
-    checkout = _HERE.resolve().parent / "resources"
-    if checkout.is_dir():
-        return checkout
     raise FileNotFoundError(f"Klasse Desktop resources not found (looked in {packaged})")
 
 

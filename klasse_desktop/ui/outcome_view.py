@@ -20,8 +20,8 @@ from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.verdict_style import KIND_COLOURS, badge_style
 
 
-def _label(text: str = "", *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
+def _label(text: str, parent: QWidget, *, rich: bool = False) -> QLabel:
+    label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(
@@ -65,17 +65,19 @@ class OutcomeView(QScrollArea):
         assert self.outcome is not None
         outcome, lang, protocol = self.outcome, current_language(), self.rules.protocol
         self.contact_texts = {}
-        body = QWidget()
+        # Built in place (parent first): with the app's style sheet, moving a built
+        # page into the scroll area would re-style every label of it again.
+        body = QWidget(self.viewport())
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
 
         # Verdict: symbol + kind in words (largest) + the verdict sentence.
-        verdict = QFrame()
+        verdict = QFrame(body)
         verdict.setObjectName("verdict")
         verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[outcome.kind]}; }}")
         row = QHBoxLayout(verdict)
-        badge = QLabel(KIND_SYMBOLS[outcome.kind])
+        badge = QLabel(KIND_SYMBOLS[outcome.kind], verdict)
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setStyleSheet(badge_style(outcome.kind))
         scale_font(badge, 2.0, bold=True)
@@ -88,12 +90,12 @@ class OutcomeView(QScrollArea):
         words = QVBoxLayout()
         words.setSpacing(6)
         self.kind_text = kind_label(outcome.kind)
-        kind = _label(self.kind_text)
+        kind = _label(self.kind_text, verdict)
         kind.setObjectName("kindLabel")
         scale_font(kind, 1.6, bold=True)
         kind.setStyleSheet(f"color: {KIND_COLOURS[outcome.kind]};")
         self.verdict_text = outcome.verdict.get(lang)
-        sentence = _label(self.verdict_text)
+        sentence = _label(self.verdict_text, verdict)
         sentence.setObjectName("verdictText")
         scale_font(sentence, 1.2)
         words.addWidget(kind)
@@ -103,35 +105,38 @@ class OutcomeView(QScrollArea):
         layout.addWidget(verdict)
 
         if outcome.contacts:  # whom to contact comes first: it is what to do now
-            layout.addWidget(self._heading(_("Contact details")))
+            layout.addWidget(self._heading(_("Contact details"), body))
             for contact_id in outcome.contacts:
-                layout.addWidget(self._contact_card(contact_id))
+                layout.addWidget(self._contact_card(contact_id, body))
 
         if outcome.conditions:
-            layout.addWidget(self._heading(conditions_heading(outcome.kind).rstrip(":")))
-            conditions = _label(_bullets([c.get(lang) for c in outcome.conditions]), rich=True)
+            layout.addWidget(self._heading(conditions_heading(outcome.kind).rstrip(":"), body))
+            conditions = _label(
+                _bullets([c.get(lang) for c in outcome.conditions]), body, rich=True
+            )
             conditions.setObjectName("conditions")
             layout.addWidget(conditions)
 
         if outcome.file_type:
             layout.addWidget(
-                _label(_("File: {file}").format(file=file_type_label(outcome.file_type)))
+                _label(_("File: {file}").format(file=file_type_label(outcome.file_type)), body)
             )
 
-        layout.addWidget(self._heading(_("Why?")))
-        explanation = _label(outcome.explanation.get(lang))
+        layout.addWidget(self._heading(_("Why?"), body))
+        explanation = _label(outcome.explanation.get(lang), body)
         explanation.setObjectName("explanation")
         layout.addWidget(explanation)
         if self.steps:
             answers = [
                 f"{s.question.text.get(lang)} → {s.choice.label.get(lang)}" for s in self.steps
             ]
-            layout.addWidget(_label(_("You answered:")))
-            layout.addWidget(_label(_bullets(answers), rich=True))
+            layout.addWidget(_label(_("You answered:"), body))
+            layout.addWidget(_label(_bullets(answers), body, rich=True))
 
         layout.addWidget(
             self._heading(
-                _("Protocol clauses (version {version})").format(version=protocol.version)
+                _("Protocol clauses (version {version})").format(version=protocol.version),
+                body,
             )
         )
         for clause_id in outcome.clauses:
@@ -140,45 +145,42 @@ class OutcomeView(QScrollArea):
                 f"<a href='clause:{clause_id}'>{html.escape(_('Clause {id}').format(id=clause_id))}"
                 f"</a><br><i>“{html.escape(clause.text.get(lang))}”</i>"
             )
-            label = _label(link, rich=True)
+            label = _label(link, body, rich=True)
             label.setObjectName(f"clause_{clause_id}")
             label.setAccessibleName(_("Clause {id}").format(id=clause_id))
             label.linkActivated.connect(self._on_link)
             layout.addWidget(label)
         layout.addStretch(1)
 
-        old = self.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.setWidget(body)
+        self.setWidget(body)  # deletes the previous page
 
-    def _contact_card(self, contact_id: str) -> QFrame:
+    def _contact_card(self, contact_id: str, parent: QWidget) -> QFrame:
         contact, lang = self.rules.contacts[contact_id], current_language()
-        card = QFrame()
+        card = QFrame(parent)
         card.setProperty("card", True)
         box = QVBoxLayout(card)
         box.setSpacing(2)
         header = QHBoxLayout()
-        name = _label(contact.name.get(lang))
+        name = _label(contact.name.get(lang), card)
         scale_font(name, 1.1, bold=True)
         header.addWidget(name, 1)
         text = contact.name.get(lang)
         if contact.phone:
-            phone = _label(contact.phone)
+            phone = _label(contact.phone, card)
             phone.setObjectName("phone")
             scale_font(phone, 1.3, bold=True)
             phone.setAccessibleName(_("phone {number}").format(number=contact.phone))
             header.addWidget(phone, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             text = f"{text} {contact.phone}"
         box.addLayout(header)
-        box.addWidget(_label(contact.description.get(lang)))
+        box.addWidget(_label(contact.description.get(lang), card))
         card.setObjectName(f"contact_{contact_id}")
         card.setAccessibleName(text)
         self.contact_texts[contact_id] = f"{text} {contact.description.get(lang)}"
         return card
 
-    def _heading(self, text: str) -> QLabel:
-        label = _label(text)
+    def _heading(self, text: str, parent: QWidget) -> QLabel:
+        label = _label(text, parent)
         scale_font(label, 1.15, bold=True)
         return label
 
