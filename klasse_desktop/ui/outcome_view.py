@@ -1,4 +1,10 @@
-"""The outcome of a wizard: verdict with symbol and words, what to do, why, clauses."""
+"""The outcome of a wizard: verdict with symbol and words, what to do, why, clauses.
+
+One page, filled in place for every outcome. Building its twenty-odd word-wrapped
+labels anew for each outcome took most of the 16 ms a step may cost (see
+benchmarks/startup.py); now only texts change, and the few widgets whose number
+varies (contact cards, quoted clauses) are kept and reused.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +21,13 @@ from klasse_desktop.protocol.labels import (
     file_type_label,
     kind_label,
 )
-from klasse_desktop.protocol.models import Outcome, RuleSet
+from klasse_desktop.protocol.models import Outcome, OutcomeKind, RuleSet
 from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.verdict_style import KIND_COLOURS, badge_style
 
 
-def _label(text: str, parent: QWidget, *, rich: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+def _label(parent: QWidget, *, rich: bool = False) -> QLabel:
+    label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(
@@ -32,14 +38,40 @@ def _label(text: str, parent: QWidget, *, rich: bool = False) -> QLabel:
     return label
 
 
+def _heading(parent: QWidget) -> QLabel:
+    label = _label(parent)
+    scale_font(label, 1.15, bold=True)
+    return label
+
+
 def _bullets(items: list[str]) -> str:
     rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
     return f"<ul style='margin-left: 0; -qt-list-indent: 1;'>{rows}</ul>"
 
 
-class OutcomeView(QScrollArea):
-    """Rebuilt from scratch for every outcome: it is small and never edited in place."""
+class _ContactCard(QFrame):
+    """Name, phone number (large: it is what the user needs now) and description."""
 
+    def __init__(self, contact_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"contact_{contact_id}")
+        self.setProperty("card", True)
+        box = QVBoxLayout(self)
+        box.setSpacing(2)
+        header = QHBoxLayout()
+        self.name = _label(self)
+        scale_font(self.name, 1.1, bold=True)
+        header.addWidget(self.name, 1)
+        self.phone = _label(self)
+        self.phone.setObjectName("phone")
+        scale_font(self.phone, 1.3, bold=True)
+        header.addWidget(self.phone, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        box.addLayout(header)
+        self.description = _label(self)
+        box.addWidget(self.description)
+
+
+class OutcomeView(QScrollArea):
     clause_clicked = Signal(str)
 
     def __init__(self, rules: RuleSet) -> None:
@@ -52,137 +84,175 @@ class OutcomeView(QScrollArea):
         self.kind_text = ""
         self.verdict_text = ""
         self.contact_texts: dict[str, str] = {}
+        self._styled_kind: OutcomeKind | None = None
+        self._cards: dict[str, _ContactCard] = {}
+        self._clause_labels: list[QLabel] = []
 
-    def show_outcome(self, outcome: Outcome, steps: list[Step]) -> None:
-        self.outcome, self.steps = outcome, list(steps)
-        self._build()
-
-    def retranslate(self) -> None:
-        if self.outcome is not None:
-            self._build()
-
-    def _build(self) -> None:
-        assert self.outcome is not None
-        outcome, lang, protocol = self.outcome, current_language(), self.rules.protocol
-        self.contact_texts = {}
-        # Built in place (parent first): with the app's style sheet, moving a built
-        # page into the scroll area would re-style every label of it again.
+        # Parent first: with the app's style sheet, moving a built page into the
+        # scroll area would style every label of it twice.
         body = QWidget(self.viewport())
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
 
         # Verdict: symbol + kind in words (largest) + the verdict sentence.
-        verdict = QFrame(body)
-        verdict.setObjectName("verdict")
-        verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[outcome.kind]}; }}")
-        row = QHBoxLayout(verdict)
-        badge = QLabel(KIND_SYMBOLS[outcome.kind], verdict)
-        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setStyleSheet(badge_style(outcome.kind))
-        scale_font(badge, 2.0, bold=True)
-        side = badge.fontMetrics().height() * 2
-        badge.setFixedSize(
-            max(side, badge.fontMetrics().horizontalAdvance(badge.text()) + 16), side
-        )
-        badge.setAccessibleName(kind_label(outcome.kind))
-        row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.verdict = QFrame(body)
+        self.verdict.setObjectName("verdict")
+        row = QHBoxLayout(self.verdict)
+        self.badge = QLabel(self.verdict)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scale_font(self.badge, 2.0, bold=True)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.setSpacing(6)
-        self.kind_text = kind_label(outcome.kind)
-        kind = _label(self.kind_text, verdict)
-        kind.setObjectName("kindLabel")
-        scale_font(kind, 1.6, bold=True)
-        kind.setStyleSheet(f"color: {KIND_COLOURS[outcome.kind]};")
-        self.verdict_text = outcome.verdict.get(lang)
-        sentence = _label(self.verdict_text, verdict)
-        sentence.setObjectName("verdictText")
-        scale_font(sentence, 1.2)
-        words.addWidget(kind)
-        words.addWidget(sentence)
+        self.kind = _label(self.verdict)
+        self.kind.setObjectName("kindLabel")
+        scale_font(self.kind, 1.6, bold=True)
+        self.sentence = _label(self.verdict)
+        self.sentence.setObjectName("verdictText")
+        scale_font(self.sentence, 1.2)
+        words.addWidget(self.kind)
+        words.addWidget(self.sentence)
         row.addLayout(words, 1)
-        verdict.setAccessibleName(f"{self.kind_text}: {self.verdict_text}")
-        layout.addWidget(verdict)
+        layout.addWidget(self.verdict)
 
-        if outcome.contacts:  # whom to contact comes first: it is what to do now
-            layout.addWidget(self._heading(_("Contact details"), body))
-            for contact_id in outcome.contacts:
-                layout.addWidget(self._contact_card(contact_id, body))
+        # Whom to contact comes first: it is what to do now.
+        self.contacts_heading = _heading(body)
+        layout.addWidget(self.contacts_heading)
+        self.contacts_layout = QVBoxLayout()
+        self.contacts_layout.setSpacing(8)
+        layout.addLayout(self.contacts_layout)
 
-        if outcome.conditions:
-            layout.addWidget(self._heading(conditions_heading(outcome.kind).rstrip(":"), body))
-            conditions = _label(
-                _bullets([c.get(lang) for c in outcome.conditions]), body, rich=True
-            )
-            conditions.setObjectName("conditions")
-            layout.addWidget(conditions)
-
-        if outcome.file_type:
-            layout.addWidget(
-                _label(_("File: {file}").format(file=file_type_label(outcome.file_type)), body)
-            )
-
-        layout.addWidget(self._heading(_("Why?"), body))
-        explanation = _label(outcome.explanation.get(lang), body)
-        explanation.setObjectName("explanation")
-        layout.addWidget(explanation)
-        if self.steps:
-            answers = [
-                f"{s.question.text.get(lang)} → {s.choice.label.get(lang)}" for s in self.steps
-            ]
-            layout.addWidget(_label(_("You answered:"), body))
-            layout.addWidget(_label(_bullets(answers), body, rich=True))
-
-        layout.addWidget(
-            self._heading(
-                _("Protocol clauses (version {version})").format(version=protocol.version),
-                body,
-            )
-        )
-        for clause_id in outcome.clauses:
-            clause = protocol.clause(clause_id)
-            link = (
-                f"<a href='clause:{clause_id}'>{html.escape(_('Clause {id}').format(id=clause_id))}"
-                f"</a><br><i>“{html.escape(clause.text.get(lang))}”</i>"
-            )
-            label = _label(link, body, rich=True)
-            label.setObjectName(f"clause_{clause_id}")
-            label.setAccessibleName(_("Clause {id}").format(id=clause_id))
-            label.linkActivated.connect(self._on_link)
-            layout.addWidget(label)
+        self.conditions_heading = _heading(body)
+        self.conditions = _label(body, rich=True)
+        self.conditions.setObjectName("conditions")
+        self.file_label = _label(body)
+        self.why_heading = _heading(body)
+        self.explanation = _label(body)
+        self.explanation.setObjectName("explanation")
+        self.answered = _label(body)
+        self.answers = _label(body, rich=True)
+        self.clauses_heading = _heading(body)
+        for widget in (
+            self.conditions_heading, self.conditions, self.file_label, self.why_heading,
+            self.explanation, self.answered, self.answers, self.clauses_heading,
+        ):  # fmt: skip
+            layout.addWidget(widget)
+        self.clauses_layout = QVBoxLayout()
+        self.clauses_layout.setSpacing(8)
+        layout.addLayout(self.clauses_layout)
         layout.addStretch(1)
+        self.setWidget(body)
 
-        self.setWidget(body)  # deletes the previous page
+    def show_outcome(self, outcome: Outcome, steps: list[Step]) -> None:
+        self.outcome, self.steps = outcome, list(steps)
+        self._fill()
+        self.verticalScrollBar().setValue(0)
 
-    def _contact_card(self, contact_id: str, parent: QWidget) -> QFrame:
-        contact, lang = self.rules.contacts[contact_id], current_language()
-        card = QFrame(parent)
-        card.setProperty("card", True)
-        box = QVBoxLayout(card)
-        box.setSpacing(2)
-        header = QHBoxLayout()
-        name = _label(contact.name.get(lang), card)
-        scale_font(name, 1.1, bold=True)
-        header.addWidget(name, 1)
-        text = contact.name.get(lang)
-        if contact.phone:
-            phone = _label(contact.phone, card)
-            phone.setObjectName("phone")
-            scale_font(phone, 1.3, bold=True)
-            phone.setAccessibleName(_("phone {number}").format(number=contact.phone))
-            header.addWidget(phone, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            text = f"{text} {contact.phone}"
-        box.addLayout(header)
-        box.addWidget(_label(contact.description.get(lang), card))
-        card.setObjectName(f"contact_{contact_id}")
-        card.setAccessibleName(text)
-        self.contact_texts[contact_id] = f"{text} {contact.description.get(lang)}"
-        return card
+    def retranslate(self) -> None:
+        if self.outcome is not None:
+            self._fill()
 
-    def _heading(self, text: str, parent: QWidget) -> QLabel:
-        label = _label(text, parent)
-        scale_font(label, 1.15, bold=True)
-        return label
+    def _fill(self) -> None:
+        assert self.outcome is not None
+        outcome, lang = self.outcome, current_language()
+        self._fill_verdict(outcome, lang)
+        self._fill_contacts(outcome, lang)
+
+        self.conditions_heading.setVisible(bool(outcome.conditions))
+        self.conditions.setVisible(bool(outcome.conditions))
+        if outcome.conditions:
+            self.conditions_heading.setText(conditions_heading(outcome.kind).rstrip(":"))
+            self.conditions.setText(_bullets([c.get(lang) for c in outcome.conditions]))
+
+        self.file_label.setVisible(outcome.file_type is not None)
+        if outcome.file_type is not None:
+            self.file_label.setText(
+                _("File: {file}").format(file=file_type_label(outcome.file_type))
+            )
+
+        self.why_heading.setText(_("Why?"))
+        self.explanation.setText(outcome.explanation.get(lang))
+        self.answered.setVisible(bool(self.steps))
+        self.answers.setVisible(bool(self.steps))
+        if self.steps:
+            self.answered.setText(_("You answered:"))
+            self.answers.setText(
+                _bullets(
+                    [
+                        f"{s.question.text.get(lang)} → {s.choice.label.get(lang)}"
+                        for s in self.steps
+                    ]
+                )
+            )
+        self._fill_clauses(outcome, lang)
+
+    def _fill_verdict(self, outcome: Outcome, lang: str) -> None:
+        kind = outcome.kind
+        self.kind_text = kind_label(kind)
+        self.verdict_text = outcome.verdict.get(lang)
+        if self._styled_kind is not kind:  # a style sheet costs: set it only on change
+            self._styled_kind = kind
+            self.verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[kind]}; }}")
+            self.badge.setStyleSheet(badge_style(kind))
+            self.kind.setStyleSheet(f"color: {KIND_COLOURS[kind]};")
+        self.badge.setText(KIND_SYMBOLS[kind])
+        metrics = self.badge.fontMetrics()
+        side = metrics.height() * 2
+        self.badge.setFixedSize(max(side, metrics.horizontalAdvance(KIND_SYMBOLS[kind]) + 16), side)
+        self.badge.setAccessibleName(self.kind_text)
+        self.kind.setText(self.kind_text)
+        self.sentence.setText(self.verdict_text)
+        self.verdict.setAccessibleName(f"{self.kind_text}: {self.verdict_text}")
+
+    def _fill_contacts(self, outcome: Outcome, lang: str) -> None:
+        self.contact_texts = {}
+        for card in self._cards.values():
+            card.hide()
+        self.contacts_heading.setVisible(bool(outcome.contacts))
+        self.contacts_heading.setText(_("Contact details"))
+        for contact_id in outcome.contacts:
+            card = self._cards.get(contact_id)
+            if card is None:
+                card = self._cards[contact_id] = _ContactCard(contact_id, self.widget())
+            self.contacts_layout.removeWidget(card)
+            self.contacts_layout.addWidget(card)  # in the outcome's order
+            contact = self.rules.contacts[contact_id]
+            name = contact.name.get(lang)
+            card.name.setText(name)
+            card.phone.setVisible(bool(contact.phone))
+            card.phone.setText(contact.phone or "")
+            card.phone.setAccessibleName(_("phone {number}").format(number=contact.phone))
+            card.description.setText(contact.description.get(lang))
+            text = f"{name} {contact.phone}" if contact.phone else name
+            card.setAccessibleName(text)
+            self.contact_texts[contact_id] = f"{text} {contact.description.get(lang)}"
+            card.show()
+
+    def _fill_clauses(self, outcome: Outcome, lang: str) -> None:
+        protocol = self.rules.protocol
+        self.clauses_heading.setText(
+            _("Protocol clauses (version {version})").format(version=protocol.version)
+        )
+        while len(self._clause_labels) < len(outcome.clauses):
+            label = _label(self.widget(), rich=True)
+            label.linkActivated.connect(self._on_link)
+            self.clauses_layout.addWidget(label)
+            self._clause_labels.append(label)
+        for index, label in enumerate(self._clause_labels):
+            if index >= len(outcome.clauses):
+                label.hide()
+                label.setObjectName("")  # no stale name for a clause not shown
+                continue
+            clause_id = outcome.clauses[index]
+            name = _("Clause {id}").format(id=clause_id)
+            label.setText(
+                f"<a href='clause:{clause_id}'>{html.escape(name)}</a>"
+                f"<br><i>“{html.escape(protocol.clause(clause_id).text.get(lang))}”</i>"
+            )
+            label.setObjectName(f"clause_{clause_id}")
+            label.setAccessibleName(name)
+            label.show()
 
     def _on_link(self, href: str) -> None:
         if href.startswith("clause:"):

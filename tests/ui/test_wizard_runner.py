@@ -126,3 +126,31 @@ def test_arrow_keys_move_between_choices_and_space_selects(qtbot, window):
     assert view.radios[second].hasFocus()
     qtbot.keyClick(view.radios[second], Qt.Key.Key_Space)
     assert view.selected() == second
+
+
+def test_the_next_outcome_shows_nothing_of_the_previous_one(qtbot, window):
+    """The outcome page is filled in place: contact cards and quoted clauses of an
+    earlier outcome must not linger."""
+    window.open_wizard("melden")
+    for choice in ("nee", "seksueel", "medewerker"):
+        choose(qtbot, window, choice)
+    view = window.wizard_page.outcome_view
+    first = window.wizard_page.run.current
+    assert first.contacts and view.widget().findChild(QFrame, "contact_lvi").isVisibleTo(window)
+
+    window.open_wizard("plaatsen")
+    path = next(p for p in all_paths(RULES.wizard("plaatsen")) if not p.outcome.contacts)
+    for _question, choice in path.steps:
+        choose(qtbot, window, choice.id)
+    body = view.widget()
+    cards = [f for f in body.findChildren(QFrame) if f.objectName().startswith("contact_")]
+    assert not any(card.isVisibleTo(window) for card in cards)
+    assert view.contact_texts == {}
+    shown = [
+        label.objectName()
+        for label in body.findChildren(type(window.wizard_page.title))
+        if label.objectName().startswith("clause_") and label.isVisibleTo(window)
+    ]
+    assert shown == [f"clause_{c}" for c in path.outcome.clauses]
+    assert view.sentence.text() == path.outcome.verdict.get("nl")
+    assert view.verticalScrollBar().value() == 0
