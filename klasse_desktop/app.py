@@ -81,7 +81,7 @@ def run(
         )
         return 0
     app.aboutToQuit.connect(lock.unlock)
-    if damaged is not None or summary is None:
+    if summary is None:  # the rules could not be validated
         from PySide6.QtWidgets import QMessageBox
 
         errors = damaged.errors if damaged is not None else []

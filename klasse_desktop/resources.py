@@ -39,7 +39,9 @@ def resource_root() -> Traversable:
     for on_disk in (_HERE / "resources", _HERE.resolve().parent / "resources"):
         if on_disk.is_dir():  # a wheel or the bundle; a source checkout
             return on_disk
-    packaged = _packaged("resources")
+    from importlib.resources import files
+
+    packaged = files(_PACKAGE) / "resources"
     if packaged.is_dir():
         return packaged
     raise FileNotFoundError(f"Klasse Desktop resources not found (looked in {packaged})")

@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from klasse_desktop import i18n
+from klasse_desktop.atomic_write import write_atomically
 from klasse_desktop.i18n import N_
 from klasse_desktop.paths import config_dir
 
@@ -104,19 +103,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically; raises OSError (disk full, read-only) for the caller to report."""
-    path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(asdict(settings.normalised()), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(data.encode("utf-8"), path or settings_path(), prefix=".settings-")
 
 
 def _set_aside(path: Path) -> None:

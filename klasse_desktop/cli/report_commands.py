@@ -36,10 +36,10 @@ def _settings() -> Settings:
 
 @_boundary
 def cmd_report(args: argparse.Namespace) -> int:
+    from klasse_desktop.atomic_write import write_atomically
     from klasse_desktop.protocol.search import fold
     from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.reports.case_report import ReportContext, build_case_report
-    from klasse_desktop.reports.document import write_atomically
 
     target = _target(args.out)
     settings = _settings()
@@ -74,11 +74,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_advice(args: argparse.Namespace) -> int:
+    from klasse_desktop.atomic_write import write_atomically
     from klasse_desktop.cli.rules_commands import run_answers
     from klasse_desktop.protocol.models import Question
     from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.reports.advice import build_advice
-    from klasse_desktop.reports.document import write_atomically
     from klasse_desktop.settings import ROLES
 
     target = _target(args.out)

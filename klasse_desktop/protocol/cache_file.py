@@ -13,7 +13,6 @@ anything odd means the YAML is validated again.
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,15 +63,7 @@ def read(path: Path, key: str) -> dict[str, Any] | None:
 
 
 def write(path: Path, data: dict[str, Any]) -> None:
-    """Atomically (temp file + rename); raises OSError for the caller to shrug off."""
-    import tempfile
+    """Atomically; raises OSError for the caller to shrug off."""
+    from klasse_desktop.atomic_write import write_atomically  # not needed at start
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(json.dumps(data, ensure_ascii=False).encode("utf-8"), path, prefix=".rules-")

@@ -8,13 +8,10 @@ keeps every page's state and draws the header and footer when it is saved.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -93,20 +90,3 @@ def render(story: Sequence[Flowable], frame: Frame) -> bytes:
     from klasse_desktop.reports.pdfa import to_pdfa
 
     return to_pdfa(buffer.getvalue())
-
-
-def write_atomically(data: bytes, target: Path) -> Path:
-    """Temp file in the same folder, flushed, then renamed: never a half-written PDF."""
-    target = target.expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".klasse-", suffix=".pdf.part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         # Only the start page is built before the first paint; the others are
         # built when first opened (start-up is a feature, see benchmarks/).
         # Parents before children: with the app's style sheet, moving a built subtree
-        # into the window re-styles all of it (~8 ms of start-up).
+        # into the window re-styles all of it.
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.start_page = StartPage(
@@ -415,12 +415,12 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from klasse_desktop.i18n_dates import format_date
 
         protocol = self.rules.protocol
         lang = current_language()
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.about(
             self,
             _("About Klasse Desktop"),

@@ -43,7 +43,7 @@ class _Worker(QObject):
         self.build, self.target = build, target
 
     def run(self) -> None:
-        from klasse_desktop.reports.document import write_atomically
+        from klasse_desktop.atomic_write import write_atomically
 
         try:
             self.done.emit(write_atomically(self.build(), self.target))
