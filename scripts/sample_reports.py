@@ -17,11 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from klasse_desktop import i18n
+from klasse_desktop.atomic_write import write_atomically
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.shipped import default_rules
 from klasse_desktop.reports.advice import build_advice
 from klasse_desktop.reports.case_report import ReportContext, build_case_report
-from klasse_desktop.reports.document import write_atomically
 from tests.cases_helpers import open_register
 from tests.report_samples import long_case, small_case
 
