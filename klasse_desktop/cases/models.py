@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from klasse_desktop.i18n import N_, _
@@ -116,6 +117,7 @@ class Party(SQLModel, table=True):
     name: str
     class_or_function: str = ""
     created_at: datetime
+    related_to_id: int | None = Field(default=None, foreign_key="party.id")  # parent of this pupil
 
 
 class Entry(SQLModel, table=True):
@@ -174,6 +176,20 @@ class DeletionReceipt(SQLModel, table=True):
     parties: int
     entries: int
     attachments: int
+
+
+class NameDecision(SQLModel, table=True):
+    """The director's decision on a name found in the case's text, asked once per case
+    before a report is written: hide it, keep it, or it is that party."""
+
+    __tablename__ = "name_decision"
+    __table_args__ = (UniqueConstraint("case_id", "text", name="uq_name_decision_case_text"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    text: str
+    action: str
+    party_id: int | None = Field(default=None, foreign_key="party.id")
+    decided_at: datetime
 
 
 class Draft(SQLModel, table=True):

@@ -32,16 +32,19 @@ from klasse_desktop.cases.models import (
     Draft,
     Entry,
     EntryKind,
+    NameDecision,
     Party,
     PartyRole,
 )
 from klasse_desktop.i18n import _
 from klasse_desktop.protocol.models import FileType
+from klasse_desktop.typed_text import clean_typed
 
 MAX_TITLE = 200
 MAX_NAME = 200
 MAX_TEXT = 2_000_000  # characters; a pasted chat log of a few MB still fits
 MAX_ATTACHMENT = 25 * 1024 * 1024
+NAME_ACTIONS = ("hide", "keep", "party")
 
 
 def _is_storage_problem(exc: sqlalchemy.exc.OperationalError) -> bool:
@@ -64,7 +67,7 @@ class CaseDetail:
 
 
 def _text(value: str, what: str, limit: int) -> str:
-    cleaned = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())
+    cleaned = clean_typed(value)
     if not cleaned.strip():
         raise InvalidInputError(_("{what} cannot be empty.").format(what=what))
     if len(cleaned) > limit:
@@ -154,8 +157,9 @@ class CaseRegister:
         with self.session() as session:
             case = Case(
                 number=self._next_number(session, opened_on.year), title=title,
-                school=school.strip()[:MAX_NAME], category=category, file_type=file_type,
-                opened_on=opened_on, summary=summary.strip()[:MAX_TEXT],
+                school=clean_typed(school).strip()[:MAX_NAME], category=category,
+                file_type=file_type,
+                opened_on=opened_on, summary=clean_typed(summary).strip()[:MAX_TEXT],
                 protocol_version=protocol_version, created_at=_now(),
             )  # fmt: skip
             session.add(case)
@@ -188,7 +192,7 @@ class CaseRegister:
             if title is not None:
                 case.title = _text(title, _("The title"), MAX_TITLE)
             if summary is not None:
-                case.summary = summary.strip()[:MAX_TEXT]
+                case.summary = clean_typed(summary).strip()[:MAX_TEXT]
             if category is not None:
                 case.category = _choice(category, Category, _("category"))
             if legal_hold is not None:
@@ -252,22 +256,88 @@ class CaseRegister:
 
     # -- parties and entries ---------------------------------------------------------
 
-    def add_party(self, number: str, role: str, name: str, class_or_function: str = "") -> Party:
+    def add_party(
+        self, number: str, role: str, name: str, class_or_function: str = "",
+        related_to: int | None = None,
+    ) -> Party:  # fmt: skip
         _choice(role, PartyRole, _("role"))
         name = _text(name, _("The name"), MAX_NAME)
         with self.session() as session:
             case_id, case = self._case_id(session, number)
+            if related_to is not None:
+                self._check_relation(session, case_id, role, related_to)
             party = Party(
                 case_id=case_id,
                 role=role,
                 name=name,
-                class_or_function=class_or_function.strip()[:MAX_NAME],
+                class_or_function=clean_typed(class_or_function).strip()[:MAX_NAME],
                 created_at=_now(),
+                related_to_id=related_to,
             )
             session.add(party)
             session.flush()
             self._audit(session, "create", "party", party.id, case.number)
         return party
+
+    @staticmethod
+    def _check_relation(session: Session, case_id: int, role: str, related_to: int) -> None:
+        """Only a parent or carer is related, and only to a pupil of the same case."""
+        if role != PartyRole.OUDER:
+            raise InvalidInputError(
+                _("Only a parent or carer can be recorded as the parent of a pupil.")
+            )
+        pupil = session.get(Party, related_to)
+        if pupil is None or pupil.case_id != case_id or pupil.role != PartyRole.LEERLING:
+            raise InvalidInputError(
+                _("Party {id} is not a pupil in this case.").format(id=related_to)
+            )
+
+    def set_party_relation(self, number: str, party_id: int, related_to: int | None) -> Party:
+        """Record (or clear) whose parent or carer a party is."""
+        with self.session() as session:
+            case_id, case = self._case_id(session, number)
+            party = session.get(Party, party_id)
+            if party is None or party.case_id != case_id:
+                raise NotFoundError(
+                    _("Party {id} is not part of case {number}.").format(id=party_id, number=number)
+                )
+            if related_to is not None:
+                self._check_relation(session, case_id, party.role, related_to)
+            party.related_to_id = related_to
+            session.add(party)
+            self._audit(session, "change", "party", party.id, case.number)
+        return party
+
+    # -- decisions on names in reports ---------------------------------------------------
+
+    def name_decisions(self, number: str) -> dict[str, tuple[str, int | None]]:
+        """Text as typed -> (action, party id) for the names reviewed in this case."""
+        with self.session() as session:
+            case_id, _case = self._case_id(session, number)
+            rows = session.exec(select(NameDecision).where(NameDecision.case_id == case_id))
+            return {row.text: (row.action, row.party_id) for row in rows}
+
+    def save_name_decisions(
+        self, number: str, decisions: dict[str, tuple[str, int | None]]
+    ) -> None:
+        """Keep the review's decisions with the case; the audit event holds no names."""
+        if not decisions:
+            return
+        with self.session() as session:
+            case_id, case = self._case_id(session, number)
+            existing = {
+                row.text: row
+                for row in session.exec(select(NameDecision).where(NameDecision.case_id == case_id))
+            }
+            for text, (action, party_id) in decisions.items():
+                if action not in NAME_ACTIONS:
+                    raise InvalidInputError(_("Unknown decision {action!r}.").format(action=action))
+                row = existing.get(text) or NameDecision(
+                    case_id=case_id, text=text, action=action, decided_at=_now()
+                )
+                row.action, row.party_id, row.decided_at = action, party_id, _now()
+                session.add(row)
+            self._audit(session, "review", "names", len(decisions), case.number)
 
     def add_entry(
         self, number: str, text: str, *, kind: str = EntryKind.OBSERVATION,
@@ -292,7 +362,8 @@ class CaseRegister:
             record = json.dumps(wizard_record, ensure_ascii=False) if wizard_record else None
             entry = Entry(
                 case_id=case_id, kind=kind, event_date=event_date, recorded_at=_now(),
-                author=self.actor, text=text, reported_to=reported_to.strip()[:MAX_NAME],
+                author=self.actor, text=text,
+                reported_to=clean_typed(reported_to).strip()[:MAX_NAME],
                 corrects_id=corrects, wizard_record=record,
             )  # fmt: skip
             session.add(entry)

@@ -27,6 +27,7 @@ MAX_YEARS = 50
 _PURGE = (
     "DELETE FROM attachment WHERE case_id = :id",
     "DELETE FROM draft WHERE case_id = :id",
+    "DELETE FROM name_decision WHERE case_id = :id",
     "DELETE FROM party WHERE case_id = :id",
     "DELETE FROM entry WHERE case_id = :id AND corrects_id IS NOT NULL",
     "DELETE FROM entry WHERE case_id = :id",

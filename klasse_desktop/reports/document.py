@@ -35,7 +35,7 @@ class Frame:
     title: str
     subject: str
     author: str
-    issued_on: date
+    issued_on: date | None = None
 
 
 class _NumberedCanvas(Canvas):
