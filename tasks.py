@@ -50,6 +50,20 @@ def ensure_venv() -> None:
             old.unlink()
         stamp.touch()
     compile_catalogs()
+    prepare_name_finder()
+
+
+NAME_CACHE = ROOT / "klasse_desktop/reports/redaction/_deduce_cache/cache/lookup_structs.pickle"
+
+
+def prepare_name_finder() -> None:
+    """Build `deduce`'s lookup structures once (about 90 s), at set-up rather than on a
+    director's first report."""
+    if NAME_CACHE.exists():
+        return
+    print("» preparing the name finder for report reviews (once, about 90 s)", flush=True)
+    module = "klasse_desktop.reports.redaction.unregistered"
+    subprocess.run([PY, "-m", module, "--prepare"], check=True)
 
 
 def compile_catalogs() -> None:

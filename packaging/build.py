@@ -27,6 +27,11 @@ def executable() -> Path:
 def build() -> Path:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run([sys.executable, ROOT / "packaging" / "catalogs.py", "compile"], check=True)
+    # The name finder's lookup structures ship built (see redaction/unregistered.py).
+    subprocess.run(
+        [sys.executable, "-m", "klasse_desktop.reports.redaction.unregistered", "--prepare"],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
     subprocess.run([sys.executable, ROOT / "packaging" / "make_icons.py", ROOT / "build" / "icons"],
                    check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run(

@@ -11,6 +11,7 @@ from klasse_desktop.protocol.models import RuleSet
 
 PUPIL, OTHER_PUPIL, ARABIC_PUPIL = "Zoë Janssen", "Sam de Vries", "محمد العلي"
 PARENT, TEACHER = "Şükrü Yılmaz", "Łukasz Nowak"
+OTHER_PARENT = "Ingrid de Vries"
 
 
 def small_case(register: CaseRegister, rules: RuleSet) -> tuple[str, dict[str, int]]:
@@ -23,9 +24,14 @@ def small_case(register: CaseRegister, rules: RuleSet) -> tuple[str, dict[str, i
         "pupil": register.add_party(case.number, "leerling", PUPIL, "groep 7").id,
         "other": register.add_party(case.number, "leerling", OTHER_PUPIL, "groep 7").id,
         "arabic": register.add_party(case.number, "leerling", ARABIC_PUPIL, "groep 8").id,
-        "parent": register.add_party(case.number, "ouder", PARENT).id,
         "teacher": register.add_party(case.number, "medewerker", TEACHER, "leerkracht groep 7").id,
     }
+    ids["parent"] = register.add_party(
+        case.number, "ouder", PARENT, "vader van Zoë", related_to=ids["pupil"]
+    ).id
+    ids["other_parent"] = register.add_party(
+        case.number, "ouder", OTHER_PARENT, "moeder van Sam", related_to=ids["other"]
+    ).id
     first = register.add_entry(
         case.number, f"Zoë meldde dat Sam haar uitschold in de groepsapp. {TEACHER} maakte schermafdrukken.",
         event_date=date(2026, 3, 1),
@@ -35,6 +41,8 @@ def small_case(register: CaseRegister, rules: RuleSet) -> tuple[str, dict[str, i
     )
     register.add_entry(case.number, f"Gesprek met {PARENT}, vader van Zoë.", kind="conversation",
                        event_date=date(2026, 3, 3))  # fmt: skip
+    register.add_entry(case.number, f"Sams moeder ({OTHER_PARENT}) belde over het filmpje.",
+                       kind="correspondence", event_date=date(2026, 3, 3))  # fmt: skip
     register.add_entry(case.number, "Telefoon van Sam de Vries in bewaring genomen.", kind="measure",
                        event_date=date(2026, 3, 4))  # fmt: skip
     register.add_entry(case.number, "Melding gedaan.", kind="report", event_date=date(2026, 3, 4),

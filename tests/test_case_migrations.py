@@ -47,7 +47,7 @@ def make_old_register(folder, revision="0001"):
 
 def test_a_new_register_is_at_the_newest_schema(tmp_path):
     register = open_register(tmp_path / "register")
-    assert current_revision(register.database) == head_revision() == "0002"
+    assert current_revision(register.database) == head_revision() == "0003"
     assert not list_backups(register.database)  # nothing to back up on day one
     register.close()
 
@@ -56,13 +56,39 @@ def test_the_previous_schema_is_upgraded_after_a_backup(tmp_path):
     folder = tmp_path / "register"
     make_old_register(folder)
     register = open_register(folder, create=False)
-    assert current_revision(register.database) == "0002"
+    assert current_revision(register.database) == "0003"
     backups = list_backups(register.database)
-    assert len(backups) == 1 and backups[0].name.endswith("-before-0002.db")
+    assert len(backups) == 1 and backups[0].name.endswith("-before-0003.db")
     detail = register.get_case("K-2025-0001")
     assert detail.case.legal_hold is False  # the new column got its default
     assert [e.text for e in detail.entries] == ["Oude notitie over een meme"]
     assert [h.case_number for h in search(register, "meme")] == ["K-2025-0001", "K-2025-0001"]
+    register.close()
+
+
+def test_a_0002_register_gets_party_relations_and_keeps_its_search_triggers(tmp_path):
+    folder = tmp_path / "register"
+    make_old_register(folder, revision="0002")
+    key = keys.derive_key(PASSPHRASE, keys.read_params(folder)).hex()
+    database = Database(make_engine(folder / "register.db", key), folder / "register.db", key)
+    with database.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO party (case_id, role, name, class_or_function, created_at) "
+            "VALUES (1, 'leerling', 'Floor Verhoeven', 'groep 6', :n)"
+        ), {"n": datetime.now(UTC)})  # fmt: skip
+    database.close()
+    register = open_register(folder, create=False)
+    assert current_revision(register.database) == "0003"
+    detail = register.get_case("K-2025-0001")
+    assert [(p.name, p.related_to_id) for p in detail.parties] == [("Floor Verhoeven", None)]
+    parent = register.add_party(
+        "K-2025-0001", "ouder", "Ria Verhoeven", related_to=detail.parties[0].id
+    )
+    assert parent.related_to_id == detail.parties[0].id
+    # The plain ADD COLUMN kept the party triggers: the new party is found by search.
+    assert [h.case_number for h in search(register, "Ria")] == ["K-2025-0001"]
+    register.save_name_decisions("K-2025-0001", {"Floor": ("party", detail.parties[0].id)})
+    assert register.name_decisions("K-2025-0001") == {"Floor": ("party", detail.parties[0].id)}
     register.close()
 
 

@@ -177,8 +177,8 @@ def test_show_a_case_with_its_timeline_and_addenda(case, capsys):
     assert "  Opened:            2 March 2026" in lines
     assert "  Kept until:        while the case is open" in lines
     assert "  Legal hold:        no" in lines
-    assert "  Pupil: Zoë Janssen (groep 7)" in lines
-    assert "  Parent or carer: Şükrü Yılmaz" in lines
+    assert "  1. Pupil: Zoë Janssen (groep 7)" in lines
+    assert "  2. Parent or carer: Şükrü Yılmaz" in lines
     timeline = out[out.index("Timeline (3):") : out.index("Attachments (0):")]
     assert timeline.splitlines()[1:] == [
         "  [2] 3 March 2026 · Observation · Directeur Test",
@@ -252,7 +252,8 @@ def test_new_and_add_commands_as_json(register, capsys):
     _, out, _ = en(capsys, "add-party", number, "--role", "medewerker", "--name", "Sam",
                    "--format", "json")  # fmt: skip
     assert json.loads(out) == {
-        "case": number, "id": 1, "role": "medewerker", "name": "Sam", "class_or_function": ""
+        "case": number, "id": 1, "role": "medewerker", "name": "Sam", "class_or_function": "",
+        "parent_of": None,
     }  # fmt: skip
     _, out, _ = en(capsys, "add-entry", number, "--text", "Gemeld bij het bestuur.", "--kind",
                    "report", "--reported-to", "bestuur", "--format", "json")  # fmt: skip

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from klasse_desktop.cases.errors import InvalidInputError
 from klasse_desktop.cli import main
 from klasse_desktop.protocol.errors import RuleError
+from klasse_desktop.typed_text import clean_typed
 from klasse_desktop.protocol.loader import validate_rules
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.resources import resource_root
@@ -168,7 +169,7 @@ def test_undecodable_arguments_give_one_line(tmp_path):
 
 
 def cleaned(value: str) -> str:
-    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+    return clean_typed(value).strip()
 
 
 long_text = st.builds(

@@ -96,7 +96,10 @@ def test_a_pupils_report_names_no_other_pupil(register, rules):
     assert "Kwetsende berichten over Leerling B" in text
     assert "dat Leerling B haar uitschold" in text
     assert "het was niet Leerling B maar Leerling C" in text
-    assert PARENT in text and TEACHER in text  # adults keep their names in a pupil file
+    assert PARENT in text and TEACHER in text  # the pupil's parent and staff stay named
+    # Another pupil's parent is hidden, in the parties table and in the text.
+    assert "Ingrid" not in text and "moeder van Sam" not in text
+    assert "Leerling B's moeder (Ouder van Leerling B) belde over het filmpje." in text
 
 
 def test_the_other_pupils_report_hides_the_first(register, rules):
@@ -142,7 +145,7 @@ def test_addenda_follow_the_entry_they_correct(register, rules):
         )
     )
     original = text.index("haar uitschold in de groepsapp")
-    addendum = text.index("Aanvulling op de notitie van 1 maart 2026")
+    addendum = text.index("1a. Aanvulling op notitie 1:")
     next_entry = text.index("Gesprek met")
     assert original < addendum < next_entry
 

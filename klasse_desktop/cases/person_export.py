@@ -50,7 +50,8 @@ def export_person(register: CaseRegister, name: str) -> dict[str, Any]:
                 {
                     "case": {k: _plain(v) for k, v in case.model_dump().items() if k != "id"},
                     "as_party": [
-                        {k: _plain(v) for k, v in p.model_dump().items() if k not in skip}
+                        {"party_id": p.id,
+                         **{k: _plain(v) for k, v in p.model_dump().items() if k not in skip}}
                         for p in parties if p.case_id == case_id
                     ],
                     "entries": [

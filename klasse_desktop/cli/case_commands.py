@@ -305,10 +305,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_add_party(args: argparse.Namespace) -> int:
     from klasse_desktop.cases.models import ROLE_LABELS
     from klasse_desktop.cli import case_render
+    from klasse_desktop.cli.party_refs import find_party
 
     number = _number(args.case)
     with _register(args) as register:
-        party = register.add_party(number, args.role, args.name, args.class_or_function or "")
+        related_to = None
+        if args.parent_of:
+            pupil = find_party(register.get_case(number).parties, args.parent_of, _("the pupil"))
+            related_to = pupil.id
+        party = register.add_party(
+            number, args.role, args.name, args.class_or_function or "", related_to=related_to
+        )
     if _json(args):
         _emit_json({"case": number, **case_render.party_dict(party)})
         return 0
@@ -317,6 +324,30 @@ def cmd_add_party(args: argparse.Namespace) -> int:
             number=number, role=case_render.label(ROLE_LABELS, party.role), name=party.name
         )
     )
+    return 0
+
+
+@_boundary
+def cmd_relate(args: argparse.Namespace) -> int:
+    """Record (or clear) whose parent or carer a party is."""
+    from klasse_desktop.cli import case_render
+    from klasse_desktop.cli.party_refs import find_party
+
+    number = _number(args.case)
+    with _register(args) as register:
+        parties = register.get_case(number).parties
+        party = find_party(parties, args.party, _("the parent or carer"))
+        pupil = None if args.none else find_party(parties, args.parent_of, _("the pupil"))
+        party = register.set_party_relation(number, party.id or 0, pupil.id if pupil else None)
+    if _json(args):
+        _emit_json({"case": number, **case_render.party_dict(party)})
+    elif pupil is None:
+        print(
+            _("{name} is no longer recorded as a parent or carer.").format(name=party.name)
+        )
+    else:
+        print(_("{name} is recorded as parent or carer of {pupil}.").format(
+            name=party.name, pupil=pupil.name))  # fmt: skip
     return 0
 
 
@@ -398,13 +429,37 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 @_boundary
 def cmd_export_person(args: argparse.Namespace) -> int:
-    from klasse_desktop.cases.person_export import export_person, to_json, to_text
+    from klasse_desktop.cases.person_export import to_json, to_text
+    from klasse_desktop.reports.inzage import redacted_export
+    from klasse_desktop.reports.redaction.redactor import (
+        HIDE,
+        KEEP,
+        Decision,
+        ReviewNeeded,
+        decision_key,
+    )
+    from klasse_desktop.reports.redaction.unregistered import deduce_finder
+    from klasse_desktop.settings import load_settings
 
     target = Path(args.out).expanduser() if args.out else None
     if target is not None and not target.parent.is_dir():
         raise CliError(_("Folder not found: {path}").format(path=target.parent))
+    decisions = {decision_key(t): Decision(HIDE) for t in args.hide or []}
+    decisions |= {decision_key(t): Decision(KEEP) for t in args.keep or []}
+    settings = load_settings()
+    finder = deduce_finder([settings.school, settings.foundation])
     with _register(args) as register:
-        export = export_person(register, args.name)
+        try:
+            export = redacted_export(register, args.name, decisions, finder)
+        except ReviewNeeded as review:
+            from klasse_desktop.cli.report_commands import REVIEW_EXIT, print_review
+
+            print_review(review.flags, [])
+            error = CliError(
+                _("Nothing was exported: decide on these names first (--hide or --keep).")
+            )
+            error.exit_code = REVIEW_EXIT
+            raise error from None
     output = to_json(export) if _json(args) else to_text(export)
     if target is None:
         print(output)

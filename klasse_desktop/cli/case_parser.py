@@ -24,6 +24,7 @@ from klasse_desktop.cli.case_commands import (
     cmd_list,
     cmd_new,
     cmd_purge_expired,
+    cmd_relate,
     cmd_restore,
     cmd_retention,
     cmd_search,
@@ -97,6 +98,20 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
     party.add_argument("--role", required=True, metavar=_("ROLE"), help=choices(ROLES))
     party.add_argument("--name", required=True, metavar=_("NAME"), help=_("the person's name"))
     party.add_argument("--class-or-function", metavar=_("TEXT"), help=_("e.g. group 7, mentor"))
+    party.add_argument(
+        "--parent-of", metavar=_("PUPIL"),
+        help=_("for a parent or carer: the pupil (party number or full name)"),
+    )  # fmt: skip
+
+    relate = add(
+        "relate", cmd_relate,
+        _("record whose parent or carer a party is (reports hide the parents of other pupils)"),
+    )  # fmt: skip
+    case_arg(relate)
+    relate.add_argument("party", metavar=_("PARTY"), help=_("the parent or carer"))
+    which = relate.add_mutually_exclusive_group(required=True)
+    which.add_argument("--parent-of", metavar=_("PUPIL"), help=_("the pupil"))
+    which.add_argument("--none", action="store_true", help=_("clear the relation"))
 
     entry = add(
         "add-entry",
@@ -129,6 +144,14 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
     )
     export.add_argument("name", metavar=_("NAME"), help=_("the person's name, or part of it"))
     export.add_argument("--out", metavar=_("FILE"), help=_("write to this file (owner-only)"))
+    export.add_argument(
+        "--hide", action="append", metavar=_("TEXT"),
+        help=_("a name found in the text: print it as “Person 1”, … (repeatable)"),
+    )  # fmt: skip
+    export.add_argument(
+        "--keep", action="append", metavar=_("TEXT"),
+        help=_("a name or word found in the text: print it as written (repeatable)"),
+    )  # fmt: skip
 
     purge = add(
         "purge-expired",

@@ -114,6 +114,7 @@ def party_dict(party: Party) -> dict[str, Any]:
         "role": party.role,
         "name": party.name,
         "class_or_function": party.class_or_function,
+        "parent_of": party.related_to_id,
     }
 
 
@@ -218,9 +219,14 @@ def detail_text(detail: CaseDetail) -> str:
     if case.summary:
         lines += ["", _("Summary:"), *indented(case.summary, "  ")]
     lines += ["", _("Parties ({n}):").format(n=len(detail.parties))]
+    names = {p.id: p.name for p in detail.parties}
     for party in detail.parties:
         extra = f" ({party.class_or_function})" if party.class_or_function else ""
-        lines.append(f"  {label(ROLE_LABELS, party.role)}: {party.name}{extra}")
+        if party.related_to_id in names:
+            extra += " — " + _("parent or carer of {name} ({id})").format(
+                name=names[party.related_to_id], id=party.related_to_id
+            )
+        lines.append(f"  {party.id}. {label(ROLE_LABELS, party.role)}: {party.name}{extra}")
     if not detail.parties:
         lines.append(f"  {NONE}")
     lines += ["", _("Timeline ({n}):").format(n=len(detail.entries))]

@@ -44,6 +44,7 @@ from klasse_desktop.reports.report_model import (
     Section,
     build_report_model,
     report_title,
+    texts,
 )
 from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles, visual_order
 
@@ -57,9 +58,14 @@ CHUNK = 1500  # characters per Paragraph
 
 
 def _p(text: SafeText, style: Any) -> Paragraph:
-    if not isinstance(text, SafeText):
-        raise TypeError("reports draw only redacted text (SafeText)")
+    _require_safe(text)
     return _draw(text, style)
+
+
+def _require_safe(*values: object) -> None:
+    for value in values:
+        if not isinstance(value, SafeText):
+            raise TypeError("reports draw only redacted text (SafeText)")
 
 
 def _draw(text: str, style: Any) -> Paragraph:
@@ -87,6 +93,7 @@ def _chunks(block: str) -> list[str]:
 
 
 def _paragraphs(text: SafeText, style: Any) -> list[Flowable]:
+    _require_safe(text)
     return [_p(SafeText(piece), style) for piece in _chunks(text)]
 
 
@@ -199,7 +206,9 @@ def _hanging(s: Styles) -> Any:
 
 
 def render_model(model: ReportModel) -> bytes:
-    """Draw the model. Nothing here decides what is hidden: that is in the model."""
+    """Draw the model. Nothing here decides what is hidden: that is in the model, and
+    every piece of text in it must have come out of the redactor."""
+    _require_safe(*texts(model))
     frame = Frame(
         letterhead=model.frame.letterhead, marking=model.frame.marking,
         reference=model.frame.reference, title=model.frame.title,

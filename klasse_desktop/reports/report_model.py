@@ -132,7 +132,7 @@ def texts(node: Any) -> Iterator[Any]:
         yield node
     elif is_dataclass(node):
         for field in fields(node):
-            if field.name != "language" and field.name != "widths_mm":
+            if field.name not in ("language", "widths_mm", "style", "header", "addendum"):
                 yield from texts(getattr(node, field.name))
     elif isinstance(node, tuple | list):
         for item in node:
@@ -435,7 +435,15 @@ def make_redactor(
     detail: CaseDetail, subject_id: int, file_type: str,
     decisions: dict[str, Decision] | None = None, finder: NameFinder | None = None,
 ) -> Redactor:  # fmt: skip
-    """The subject's redactor, after checking that the subject fits the file."""
+    """The subject's redactor, after checking that the subject fits the file.
+
+    Without a `finder`, names nobody registered are looked for with `deduce` (the
+    safe default); pass `finder=no_names` only where the text is known to be clean.
+    """
+    if finder is None:
+        from klasse_desktop.reports.redaction.unregistered import deduce_finder
+
+        finder = deduce_finder([detail.case.school])
     people = people_of(detail)
     subject = next((p for p in people if p.id == subject_id), None)
     if subject is None:

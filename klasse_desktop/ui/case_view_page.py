@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from klasse_desktop.cases.errors import RegisterError
-from klasse_desktop.cases.models import CaseStatus
+from klasse_desktop.cases.models import CaseStatus, Party, PartyRole
 from klasse_desktop.cases.repository import CaseDetail
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
@@ -33,6 +35,19 @@ from klasse_desktop.ui.case_labels import long_date, role_label
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.timeline_view import TimelineView
+
+
+def party_text(party: Party, names: dict[int | None, str]) -> str:
+    """The party as listed, with whose parent a parent or carer is:
+    "Ouder of verzorger: Ingrid de Vries — moeder (ouder van Daan de Vries)"."""
+    extra = f" — {party.class_or_function}" if party.class_or_function else ""
+    text = f"{role_label(party.role)}: {party.name}{extra}"
+    if party.role != PartyRole.OUDER:
+        return text
+    pupil = names.get(party.related_to_id) if party.related_to_id is not None else None
+    if pupil is None:
+        return _("{party} (child not recorded)").format(party=text)
+    return _("{party} (parent of {pupil})").format(party=text, pupil=pupil)
 
 
 class CaseViewPage(QWidget):
@@ -65,6 +80,13 @@ class CaseViewPage(QWidget):
         self.parties.setWordWrap(True)
         self.add_party_button = QPushButton()
         self.add_party_button.clicked.connect(self.add_party)
+        self.parties.currentItemChanged.connect(self._party_selected)
+        self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.parties.customContextMenuRequested.connect(self._party_menu)
+        self.parties.itemActivated.connect(lambda _item: self.set_relation())
+        self.relation_button = QPushButton()
+        self.relation_button.clicked.connect(self.set_relation)
+        self.relation_button.hide()
         self.attachments = AttachmentsPanel(session)
         self.attachments.changed.connect(self.reload)
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
@@ -87,6 +109,10 @@ class CaseViewPage(QWidget):
         row.addWidget(self.add_party_button)
         side_layout.addLayout(row)
         side_layout.addWidget(self.parties, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.relation_button)
+        side_layout.addLayout(row)
         side_layout.addWidget(self.attachments, 1)
         splitter = QSplitter()
         splitter.addWidget(timeline_box)
@@ -103,6 +129,7 @@ class CaseViewPage(QWidget):
         self.setTabOrder(self.add_entry_button, self.timeline)
         self.setTabOrder(self.timeline, self.add_party_button)
         self.setTabOrder(self.add_party_button, self.parties)
+        self.setTabOrder(self.parties, self.relation_button)
         self.retranslate()
 
     @property
@@ -117,6 +144,8 @@ class CaseViewPage(QWidget):
         self.parties_heading.setText(_("Parties"))
         self.parties.setAccessibleName(_("Parties"))
         self.add_party_button.setText(_("Add &party…"))
+        self.relation_button.setText(_("Parent or carer &of…"))
+        self.relation_button.setToolTip(_("Record whose parent or carer the selected party is"))
         self.attachments.retranslate()
         if self.detail is not None:
             self._render()
@@ -143,10 +172,16 @@ class CaseViewPage(QWidget):
         assert self.detail is not None
         self.header.show_detail(self.detail)
         self.timeline.show_entries(self.detail.entries, self.detail.addenda)
+        selected = self.selected_party()
         self.parties.clear()
+        names = {p.id: p.name for p in self.detail.parties}
         for party in self.detail.parties:
-            extra = f" — {party.class_or_function}" if party.class_or_function else ""
-            self.parties.addItem(f"{role_label(party.role)}: {party.name}{extra}")
+            item = QListWidgetItem(party_text(party, names))
+            item.setData(Qt.ItemDataRole.UserRole, party.id)
+            self.parties.addItem(item)
+        if selected is not None:
+            self._select_party(selected.id)
+        self._party_selected()
         self.attachments.show_attachments(self.detail.case.number, self.detail.attachments)
 
     def clear(self) -> None:
@@ -155,6 +190,7 @@ class CaseViewPage(QWidget):
         self.header.clear()
         self.timeline.clear()
         self.parties.clear()
+        self.relation_button.hide()
         self.attachments.clear()
 
     # -- actions --------------------------------------------------------------------
@@ -190,51 +226,52 @@ class CaseViewPage(QWidget):
             dialog.deleteLater()
 
     def export_report(self) -> None:
-        """Choose subject and file, then write the dossier report as PDF."""
-        from datetime import date
+        """Choose file and subject, check the names, then write the report as PDF."""
+        from klasse_desktop.ui.report_flow import ReportFlow
 
-        from klasse_desktop.i18n import current_language
-        from klasse_desktop.protocol.shipped import default_rules
-        from klasse_desktop.reports.case_report import (
-            ReportContext,
-            build_case_report,
-            report_title,
-        )
-        from klasse_desktop.ui.pdf_export import choose_target, export_pdf
-        from klasse_desktop.ui.report_dialog import ReportDialog
+        if self.detail is not None:
+            self._report_flow = ReportFlow(self)
+            self._report_flow.start()
 
-        if self.detail is None:
+    def selected_party(self) -> Party | None:
+        item = self.parties.currentItem()
+        if self.detail is None or item is None:
+            return None
+        party_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self.detail.parties if p.id == party_id), None)
+
+    def set_relation(self) -> None:
+        """Record whose parent or carer the selected party is."""
+        from klasse_desktop.ui.party_dialog import RelationDialog
+
+        party = self.selected_party()
+        if party is None or party.role != PartyRole.OUDER or self.detail is None:
             return
-        detail = self.detail
-        dialog = ReportDialog(detail, self)
-        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+        dialog = RelationDialog(self.session, self.detail.case.number, party,
+                                self.detail.parties, parent=self)  # fmt: skip
+        if dialog.exec():
+            self.reload()
+            self._select_party(party.id)
+        dialog.deleteLater()
+
+    def _select_party(self, party_id: int | None) -> None:
+        for row in range(self.parties.count()):
+            if self.parties.item(row).data(Qt.ItemDataRole.UserRole) == party_id:
+                self.parties.setCurrentRow(row)
+                return
+
+    def _party_selected(self) -> None:
+        party = self.selected_party()
+        self.relation_button.setVisible(party is not None and party.role == PartyRole.OUDER)
+
+    def _party_menu(self, position: QPoint) -> None:
+        party = self.selected_party()
+        if party is None or party.role != PartyRole.OUDER:
             return
-        subject, file_type = dialog.chosen()
-        target = choose_target(
-            self, report_title(file_type), f"{detail.case.number}-{file_type}.pdf"
-        )
-        if target is None:
-            return
-        from klasse_desktop.settings import load_settings
-
-        settings = load_settings()
-        context = ReportContext(
-            foundation=settings.foundation, school=settings.school or detail.case.school,
-            author=self.session.actor(), language=current_language(), issued_on=date.today(),
-        )  # fmt: skip
-        rules = default_rules()
-
-        def saved(_path: Path) -> None:
-            register = self.session.register
-            if register is not None:
-                register.log_export(detail.case.number, "report")
-
-        export_pdf(
-            self,
-            lambda: build_case_report(detail, subject, file_type, context, rules),
-            target,
-            saved,
-        )
+        menu = QMenu(self)
+        menu.addAction(self.relation_button.text(), self.set_relation)
+        menu.exec(self.parties.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _set_hold(self, on: bool) -> None:
         register = self.session.register

@@ -1,21 +1,27 @@
-"""Add a party to a case: role, name, and class or function.
+"""Add a party to a case: role, name, class or function, and for a parent or carer
+whose parent they are; and change that relation later (`RelationDialog`).
 
-Saves in `accept()`, so a refused name keeps what was typed on screen.
+The relation decides who may be named in a report: a pupil's own parents are
+named in that pupil's file, a parent whose child was not recorded is hidden in
+every file. Saves in `accept()`, so a refused name keeps what was typed on screen.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from klasse_desktop.cases.errors import RegisterError
-from klasse_desktop.cases.models import ROLE_LABELS, Party
+from klasse_desktop.cases.models import ROLE_LABELS, Party, PartyRole
 from klasse_desktop.cases.repository import MAX_NAME
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
@@ -24,53 +30,143 @@ from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.register_session import RegisterSession
 
 
+def relation_combo(pupils: Iterable[Party], current: int | None = None) -> QComboBox:
+    """The case's pupils, after "— unknown —" (the default: never a guess)."""
+    combo = QComboBox()
+    combo.addItem(_("— unknown —"), None)
+    for pupil in pupils:
+        extra = f" — {pupil.class_or_function}" if pupil.class_or_function else ""
+        combo.addItem(f"{pupil.name}{extra}", pupil.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    combo.setEnabled(combo.count() > 1)
+    return combo
+
+
+def _pupils(parties: Iterable[Party]) -> list[Party]:
+    return [p for p in parties if p.role == PartyRole.LEERLING]
+
+
 class PartyDialog(QDialog):
     def __init__(
-        self, session: RegisterSession, number: str, parent: QWidget | None = None
-    ) -> None:
+        self, session: RegisterSession, number: str, parent: QWidget | None = None, *,
+        name: str = "", parties: Iterable[Party] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         messages.mark(self)
         self.session, self.number = session, number
         self.party: Party | None = None
         self.setWindowTitle(_("Add a party to {number}").format(number=number))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        if parties is None:
+            register = session.register
+            parties = register.get_case(number).parties if register is not None else []
 
         self.role = QComboBox()
         for value, label in vocabulary(ROLE_LABELS):
             self.role.addItem(label, value)
-        self.name = QLineEdit()
+        self.name = QLineEdit(name)
         self.name.setMaxLength(MAX_NAME)
         self.class_or_function = QLineEdit()
         self.class_or_function.setMaxLength(MAX_NAME)
         self.class_or_function.setPlaceholderText(_("For example: group 7, or teacher"))
-        form = labelled_form(
+        self.related_to = relation_combo(_pupils(parties))
+        self.form = labelled_form(
             [
                 (_("&Role"), self.role),
                 (_("&Name"), self.name),
                 (_("&Class or function"), self.class_or_function),
+                (_("Parent or carer &of"), self.related_to),
             ]
         )
+        self.relation_help = QLabel(
+            _(
+                "A parent or carer is named only in their own child’s file; when the "
+                "child is unknown, they are hidden in every report."
+            )
+        )
+        self.relation_help.setWordWrap(True)
+        self.relation_help.setObjectName("helpText")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         add = buttons.addButton(_("&Add party"), QDialogButtonBox.ButtonRole.AcceptRole)
         add.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
+        layout.addWidget(self.relation_help)
+        layout.addStretch(1)
         layout.addWidget(buttons)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
         self.role.setFocus()
+
+    def is_parent(self) -> bool:
+        return self.role.currentData() == PartyRole.OUDER
+
+    def _role_changed(self) -> None:
+        parent = self.is_parent()
+        self.form.setRowVisible(self.related_to, parent)
+        self.relation_help.setVisible(parent)
+        self.adjustSize()
 
     def accept(self) -> None:
         register = self.session.register
         if register is None:
             return
+        related_to = self.related_to.currentData() if self.is_parent() else None
         try:
             self.party = register.add_party(
                 self.number, self.role.currentData(), self.name.text(),
-                self.class_or_function.text(),
+                self.class_or_function.text(), related_to=related_to,
             )  # fmt: skip
         except RegisterError as exc:
             messages.show_error(self, exc, _("The party was not added"))
             self.name.setFocus()
+            return
+        super().accept()
+
+
+class RelationDialog(QDialog):
+    """Whose parent or carer an existing party is (or that it is not known)."""
+
+    def __init__(
+        self, session: RegisterSession, number: str, party: Party, parties: Iterable[Party],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        messages.mark(self)
+        self.session, self.number, self.party = session, number, party
+        self.setWindowTitle(_("Parent or carer: {name}").format(name=party.name))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.related_to = relation_combo(_pupils(parties), party.related_to_id)
+        form = labelled_form([(_("Parent or carer &of"), self.related_to)])
+        help_text = QLabel(
+            _(
+                "A parent or carer is named only in their own child’s file; when the "
+                "child is unknown, they are hidden in every report."
+            )
+        )
+        help_text.setWordWrap(True)
+        help_text.setObjectName("helpText")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(help_text)
+        layout.addWidget(buttons)
+        self.related_to.setFocus()
+
+    def accept(self) -> None:
+        register = self.session.register
+        if register is None or self.party.id is None:
+            return
+        try:
+            register.set_party_relation(self.number, self.party.id, self.related_to.currentData())
+        except RegisterError as exc:
+            messages.show_error(self, exc, _("The relation was not saved"))
             return
         super().accept()

@@ -74,8 +74,8 @@ def fill_register(register: CaseRegister, rules: RuleSet) -> str:
         summary="Berichten en een bewerkte foto van een leerling gedeeld in de klassenapp.",
     ).number  # fmt: skip
     register.add_party(main, "leerling", "Zoë Janssen", "groep 7")
-    register.add_party(main, "leerling", "Sam de Vries", "groep 7")
-    register.add_party(main, "ouder", "Şükrü Yılmaz", "ouder van Sam")
+    sam = register.add_party(main, "leerling", "Sam de Vries", "groep 7")
+    register.add_party(main, "ouder", "Şükrü Yılmaz", "vader", related_to=sam.id)
     register.add_party(main, "medewerker", "Els Bakker", "leerkracht groep 7")
     first = register.add_entry(
         main, "Moeder van Zoë meldt dat er kwetsende berichten over Zoë in de groepsapp staan. "
@@ -146,6 +146,66 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         dialog.show()
         shot(dialog, "24-new-entry")
         dialog.lock()
+        _report_screens(window, main, rules, shot)
         window.register_page.show_retention()
         shot(window, "25-retention")
         window.lock_register()
+
+
+def _report_screens(window: MainWindow, number: str, rules: RuleSet, shot: Shot) -> None:
+    """Adding a parent, choosing the report's file, and the review of names."""
+    from klasse_desktop.reports.redaction.redactor import ReviewNeeded
+    from klasse_desktop.reports.report_model import ReportContext, build_report_model
+    from klasse_desktop.ui.name_review_dialog import NameReviewDialog
+    from klasse_desktop.ui.party_dialog import PartyDialog
+    from klasse_desktop.ui.report_dialog import ReportDialog
+
+    register = window.register_session.register
+    assert register is not None
+    party = PartyDialog(window.register_session, number, parent=window, name="Ingrid Janssen")
+    party.role.setCurrentIndex(party.role.findData("ouder"))
+    party.class_or_function.setText("moeder")
+    party.related_to.setCurrentIndex(1)
+    party.show()
+    shot(party, "26-party-parent")
+    party.close()
+
+    view = window.register_page.case_page
+    parent_row = next(
+        row for row in range(view.parties.count()) if "Şükrü" in view.parties.item(row).text()
+    )
+    view.parties.setCurrentRow(parent_row)  # shows "Parent or carer of…"
+    shot(window, "23c-case-view-parent")
+    view.parties.clearSelection()
+
+    detail = register.get_case(number)
+    report = ReportDialog(detail, window, search_ready=lambda: False)  # still preparing
+    report.show()
+    shot(report, "27-report")
+    report.close()
+
+    # Names to decide on: one nobody registered, an account name, a first name that
+    # two pupils share (the second one added here, after the case screens).
+    register.add_party(number, "leerling", "Sam Bakker", "groep 8")
+    register.add_entry(
+        number, "Volgens Zoë heeft Sem de foto bewerkt; het account @sem_2012 plaatste hem "
+        "in de groepsapp. Sam was daar erg van geschrokken.", kind="observation",
+    )  # fmt: skip
+    detail = register.get_case(number)
+    subject = next(p.id or 0 for p in detail.parties if p.name == "Zoë Janssen")
+    context = ReportContext("Stichting Klasse", "OBS De Vlinder", "Els Bakker",
+                            current_language(), date.today())  # fmt: skip
+
+    def sem(text: str) -> list[tuple[int, int]]:
+        start = text.find("Sem ")
+        return [(start, start + 3)] if start >= 0 else []
+
+    try:
+        build_report_model(detail, subject, "leerlingendossier", context, rules, {}, sem)
+    except ReviewNeeded as review:
+        dialog = NameReviewDialog(
+            review.flags, detail.parties, parent=window, add_party=lambda *_a: False
+        )
+        dialog.show()
+        shot(dialog, "28-name-review")
+        dialog.close()

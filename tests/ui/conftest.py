@@ -22,6 +22,15 @@ def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("KLASSE_CONFIG_DIR", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _quick_name_search(monkeypatch):
+    """Reports look for unregistered names with a stand-in, not with `deduce` (seconds
+    to load); `test_report_review_ui.py` has the one test with the real thing."""
+    from tests.ui.helpers import QuickNames
+
+    monkeypatch.setattr("klasse_desktop.ui.report_flow.name_search", QuickNames())
+
+
 @pytest.fixture
 def window(qtbot, qapp, rules):
     qapp.setStyleSheet(STYLE_SHEET)

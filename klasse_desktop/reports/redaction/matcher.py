@@ -13,14 +13,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from klasse_desktop.reports.redaction.folding import fold_name, skeleton
+from klasse_desktop.reports.redaction.folding import Skeleton, fold_name, skeleton
 from klasse_desktop.reports.redaction.name_forms import (
     NameForm,
     common_words,
     name_forms,
+    sound_key,
+    split_name,
     suffix_pattern,
+    variant_keys,
 )
 
+_WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
 _OPENERS = "\"'“”‘’„«»‹›([{-–—*•>"  # may stand between a sentence end and its first word
 _SENTENCE_ENDS = ".!?:;\n"
 
@@ -34,6 +38,7 @@ class NameHit:
     form: NameForm
     possessive: bool  # "Daans", "Jo's": the label keeps the 's
     word_or_name: bool  # "ben", "Roos is…": may be a word; the director decides
+    variant: bool = False  # "Mohamed" for "Mohammed": maybe them, maybe not; a flag
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -45,7 +50,8 @@ class NameMatcher:
     def __init__(self, people: Iterable[tuple[int, str]]) -> None:
         owners: dict[str, set[int]] = {}
         forms: dict[str, NameForm] = {}
-        for person_id, name in people:
+        people_list = list(people)
+        for person_id, name in people_list:
             for form in name_forms(name):
                 owners.setdefault(form.pattern, set()).add(person_id)
                 forms.setdefault(form.pattern, form)
@@ -60,6 +66,22 @@ class NameMatcher:
             if alternatives
             else None
         )
+        # Spelling variants: sound key -> (name part, kind, people)
+        variants: dict[tuple[str, str, str], set[int]] = {}
+        for person_id, name in people_list:
+            for variant in variant_keys(name):
+                variants.setdefault(variant, set()).add(person_id)
+        self._variants: dict[str, list[tuple[str, str, frozenset[int]]]] = {}
+        glued: dict[str, set[int]] = {}
+        for person_id, name in people_list:
+            given, _between, core = split_name(name)
+            for token in [*given, *core, *(p for t in given for p in t.split("-"))]:
+                letters = "".join(ch for ch in token if ch.isalpha())
+                if len(letters) >= 3:
+                    glued.setdefault(letters, set()).add(person_id)
+        self._glued = {part: frozenset(ids) for part, ids in glued.items()}
+        for (key, token, kind), ids in variants.items():
+            self._variants.setdefault(key, []).append((token, kind, frozenset(ids)))
 
     def find(self, text: str) -> list[NameHit]:
         """Every registered name in `text` (already NFC), left to right, not overlapping."""
@@ -81,14 +103,58 @@ class NameMatcher:
                     word_or_name=self._maybe_a_word(text, start, typed, form, suffix),
                 )
             )  # fmt: skip
-        return hits
+        return self._spelling_variants(text, skel, hits) if self._variants else hits
+
+    def glued_in(self, text: str) -> frozenset[int]:
+        """People with a name part anywhere in `text`, also glued to other words
+        ("#JusticeForDaan"): for hashtags, where a name has no word boundary."""
+        letters = "".join(ch for ch in fold_name(text) if ch.isalpha())
+        found = [ids for part, ids in self._glued.items() if part in letters]
+        return frozenset().union(*found) if found else frozenset()
+
+    def _spelling_variants(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
+        """Capitalised words that sound like a registered name part but are spelled
+        otherwise ("Mohamed", "Janssen", "Fatima"): flagged, never replaced. A
+        possessive that is also such a word ("Peters": Peter's, or Jo Peeters?) is
+        flagged with both."""
+        by_start = {h.start: h for h in hits}
+        for match in _WORD.finditer(skel.text):
+            word = match.group()
+            candidates = self._variants.get(sound_key(word))
+            if not candidates:
+                continue
+            start, end = skel.span(match.start(), match.end())
+            hit = by_start.get(start)
+            overlaps = [h for h in hits if h.start < end and start < h.end]
+            possessive = hit is not None and hit.end == end and hit.possessive and word[-1] == "s"
+            if (overlaps and not possessive) or not text[start].isupper():
+                continue
+            if word in common_words() and at_sentence_start(text, start):
+                continue
+            same = [(t, k, ids) for t, k, ids in candidates if t != word and t[0] == word[0]]
+            people = frozenset().union(*(ids for _t, _k, ids in same))
+            if not same or (hit is not None and people <= hit.people):
+                continue
+            form = NameForm(re.escape(word), 1, same[0][1])
+            if hit is not None:
+                people, form = people | hit.people, hit.form
+            variant = NameHit(start, end, text[start:end], people, form, False, False, True)
+            hits = [h for h in hits if h is not hit]
+            hits.append(variant)
+        return sorted(hits, key=lambda h: h.start)
 
     @staticmethod
     def _maybe_a_word(text: str, start: int, typed: str, form: NameForm, suffix: str) -> bool:
         if form.tokens > 1:
             return False
-        if typed[:1].islower() and suffix and len(typed) - len(suffix) <= 3:
-            return True  # "bootje", "jos": a short name with a suffix is often a word
+        typed_letters = sum(ch.isalpha() for ch in typed)
+        letters = typed_letters - sum(ch.isalpha() for ch in suffix)  # of the name itself
+        shouted = typed_letters > 1 and typed.isupper()
+        if typed[:1].islower() and (letters <= 2 or (suffix and letters <= 3)):
+            return True  # "bo", "bootje", "jos": a short name in lower case is often a word
+        if shouted and letters <= 3:
+            return True  # "BO", "JO": as often an abbreviation as a name
         if fold_name(typed) not in common_words():
             return False
-        return typed[:1].islower() or at_sentence_start(text, start)
+        # Capitals say nothing in "IK BEN BOOS", nor at the start of a sentence.
+        return typed[:1].islower() or shouted or at_sentence_start(text, start)

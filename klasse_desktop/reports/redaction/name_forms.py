@@ -47,6 +47,21 @@ def _joined(tokens: list[str]) -> str:
     return SEP.join(_token(t) for t in tokens)
 
 
+# How tussenvoegsels are shortened in notes: "v.d. Broek", "vd Broek", "v/d Broek".
+_SHORT_PARTICLES = {
+    ("van", "de"): r"v\.? ?d\.?|v/d",
+    ("van", "den"): r"v\.? ?d\.?|v/d",
+    ("van", "der"): r"v\.? ?d\.?|v/d",
+    ("van",): r"v\.",
+}
+
+
+def _particles(particles: list[str]) -> str:
+    """The tussenvoegsels as a pattern: as typed in full, or in their short forms."""
+    short = _SHORT_PARTICLES.get(tuple(particles))
+    return f"(?:{_joined(particles)}|{short})" if short else _joined(particles)
+
+
 def _letters(token: str) -> int:
     return sum(ch.isalnum() for ch in token)
 
@@ -73,20 +88,25 @@ def name_forms(name: str) -> list[NameForm]:
     given, particles, core = split_name(name)
     forms: dict[str, NameForm] = {}
 
-    def add(tokens: list[str], kind: str) -> None:
+    def add(tokens: list[str], kind: str, with_particles: bool = False) -> None:
         tokens = [t for t in tokens if t]
         if not tokens or (len(tokens) == 1 and _letters(tokens[0]) < 2):
             return
         if len(tokens) == 1 and tokens[0] in PARTICLES:
             return
         pattern = _joined(tokens)
-        forms.setdefault(pattern, NameForm(pattern, len(tokens), kind))
+        if with_particles:  # tokens[:-len(core)] end in the particles: "v.d." may stand for them
+            lead = tokens[: len(tokens) - len(particles) - len(core)]
+            parts = [_joined(lead)] if lead else []
+            pattern = SEP.join([*parts, _particles(particles), _joined(core)])
+        count = len(tokens)
+        forms.setdefault(pattern, NameForm(pattern, count, kind))
 
-    add(given + particles + core, "full")
+    add(given + particles + core, "full", bool(particles))
     if particles:
         add(given + core, "full")
     if len(given) > 1:
-        add(given[:1] + particles + core, "full")
+        add(given[:1] + particles + core, "full", bool(particles))
         add(given[:1] + core, "full")
     for token in given:
         add([token], "given")
@@ -95,15 +115,49 @@ def name_forms(name: str) -> list[NameForm]:
             for part in token.split("-"):
                 add([part], "given")
     if core:
-        add(particles + core, "surname")
+        add(particles + core, "surname", bool(particles))
         for token in core:
             add([token], "surname")
     if given and core and given[0][:1].isalpha():
         initial = re.escape(given[0][0])
-        surname = (_joined(particles) + SEP if particles else "") + _joined(core)
+        surname = (_particles(particles) + SEP if particles else "") + _joined(core)
         pattern = rf"{initial}(?:\. ?| )(?:[a-z]\. ?)*{surname}"
         forms.setdefault(pattern, NameForm(pattern, 2, "initials"))
+    if given and core and core[0][:1].isalpha():
+        # "Noor B.", "Daan de V.": a first name with the initial of the surname (the
+        # full stop stays in the text: it often ends the sentence too).
+        between = f"(?:{_particles(particles)} )?" if particles else ""
+        pattern = rf"{_joined(given[:1])} {between}{re.escape(core[0][0])}(?=\.)"
+        forms.setdefault(pattern, NameForm(pattern, 2, "initials"))
     return list(forms.values())
+
+
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("ij", "y"))
+
+
+def sound_key(token: str) -> str:
+    """The consonants of a folded name part, doubles once: "Mohamed", "Muhammad" and
+    "Mohammed" are all "mhmd"; "Janssen" is "Jansen". Used only to *flag* a spelling
+    variant of a registered name, never to replace it."""
+    word = "".join(ch for ch in token if ch.isalpha())
+    for spelled, sound in _SOUNDS:
+        word = word.replace(spelled, sound)
+    consonants = [ch for ch in word if ch not in "aeiouy"]
+    return "".join(ch for i, ch in enumerate(consonants) if i == 0 or consonants[i - 1] != ch)
+
+
+def variant_keys(name: str) -> list[tuple[str, str, str]]:
+    """(sound key, name part, kind) for the parts of a name long enough to have
+    spelling variants worth a flag: five letters or more, three consonants or more."""
+    given, _between, core = split_name(name)
+    parts = [(t, "given") for t in given] + [(t, "surname") for t in core]
+    parts += [(p, "given") for t in given if "-" in t for p in t.split("-")]
+    keys = []
+    for token, kind in parts:
+        key = sound_key(token)
+        if _letters(token) >= 5 and len(key) >= 3 and "-" not in token:
+            keys.append((key, token, kind))
+    return keys
 
 
 def suffix_pattern(form: NameForm) -> str:

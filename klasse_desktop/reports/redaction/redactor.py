@@ -10,6 +10,7 @@ be turned into `SafeText`, and reports render nothing but `SafeText`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -27,9 +28,15 @@ HIDE, KEEP, PARTY = "hide", "keep", "party"
 UNREGISTERED, AMBIGUOUS, WORD_OR_NAME, HANDLE = "unregistered", "ambiguous", "word", "handle"
 
 _HANDLES = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
-    r"|(?<![\w@])@[\w][\w.]*\w"  # @handle
+    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"  # e-mail address
+    r"|(?P<handle>(?<![\w@])@[\w][\w.]*\w)"  # @handle
+    r"|(?P<link>(?<![\w./])(?:www\.)?(?:instagram|tiktok|facebook|fb|snapchat|youtube|twitter|x"
+    r"|threads)\.com/[\w.@/-]*\w)"  # a profile link: the path is the account
+    r"|(?P<hashtag>(?<![\w#&])#\w+)"  # a hashtag: only looked at when a name is in it
 )
+# Between a first name and a surname typed as one name: spaces, line breaks, invisibles.
+_BETWEEN = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_PARTIAL = frozenset({"given", "surname"})  # forms that are only part of someone's name
 
 
 class SafeText(str):
@@ -97,6 +104,8 @@ class Redactor:
         self.finder = finder
         self.matcher = NameMatcher((p.id, p.name) for p in self.people.values())
         self._numbers: dict[str, str] = {}  # folded hidden unregistered name -> "Persoon 1"
+        self._decided_keys: tuple[str, ...] = ()
+        self._decided_regex = re.compile(r"(?!)")
         self._cache: dict[tuple[str, bool], list[_Span]] = {}
         # Review mode: open questions are collected instead of raised, and their spans
         # print as "[?]" (a model built this way is only good for counting them).
@@ -155,12 +164,25 @@ class Redactor:
 
     def _find(self, text: str, where: str, unregistered: bool) -> list[_Span]:
         hits = self.matcher.find(text)
-        spans = [self._registered(text, hit, where, unregistered) for hit in hits]
+        # Text the director decided on as a whole ("Lotte van der Berg": keep) is
+        # decided wherever it appears, also when read back from the finished PDF.
+        spans = []
+        for start, end in self._decided_occurrences(text, hits):
+            decision = self.decisions[decision_key(text[start:end])]
+            spans.append(_Span(start, end, self._decided(text[start:end], decision, False)))
+            hits = [h for h in hits if h.end <= start or h.start >= end]
+        found = list(self.finder(text)) if self.finder and unregistered else []
+        if unregistered:
+            hits, compound = self._compounds(text, hits, found)
+            spans += [self._compound(text, *c, where) for c in compound]
+            hits, tokens = self._in_handles(text, hits)
+            spans += [self._compound(text, *c, where) for c in tokens]
+        spans += [self._registered(text, hit, where, unregistered) for hit in hits]
         if not unregistered:
-            return spans
-        covered = [(h.start, h.end) for h in hits]
-        found = list(self.finder(text)) if self.finder else []
-        found += [(m.start(), m.end()) for m in _HANDLES.finditer(text)]
+            return sorted(spans, key=lambda s: s.start)
+        covered = [(s.start, s.end) for s in spans]
+        found += [_handle_parts(text, m)[:2] for m in _HANDLES.finditer(text) if not m["hashtag"]]
+        found += _foreign_runs(text)
         for start, end in sorted(set(found)):
             for part in _uncovered(text, start, end, covered):
                 span = self._unregistered(text, *part, where)
@@ -169,16 +191,145 @@ class Redactor:
                     covered.append(part)
         return sorted(spans, key=lambda s: s.start)
 
+    def _decided_occurrences(self, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
+        """Where decided text holds more than one registered name, or more than a name."""
+        if not hits or not self.decisions:
+            return []
+        keys = tuple(sorted(self.decisions, key=len, reverse=True))
+        if self._decided_keys != keys:
+            words = ["\\s+".join(map(re.escape, key.split())) for key in keys if key]
+            self._decided_regex = re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
+            self._decided_keys = keys
+        found = []
+        for match in self._decided_regex.finditer(text):
+            start, end = match.span()
+            inside = [h for h in hits if start <= h.start and h.end <= end]
+            crossing = [h for h in hits if h.start < end and h.end > start and h not in inside]
+            alone = len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)
+            if inside and not crossing and not alone:
+                found.append((start, end))
+        return found
+
+    def _compounds(
+        self, text: str, hits: list[NameHit], found: list[tuple[int, int]]
+    ) -> tuple[list[NameHit], list[tuple[int, int, str, frozenset[int]]]]:
+        """Names made of parts of other people's names: "Daan Smit" when Daan de Vries
+        and Karin Smit are registered; "Lotte van der Berg" found by the finder, where
+        only Lotte Dekker is registered. Neither is Daan, Karin or Lotte: a flag."""
+        compound: list[tuple[int, int, str, frozenset[int]]] = []
+        used: set[int] = set()
+        for i in range(len(hits) - 1):
+            first, second = hits[i], hits[i + 1]
+            if (
+                first.form.kind == "given" and second.form.kind == "surname"
+                and not first.possessive
+                and (first.variant or second.variant or not first.people & second.people)
+                and _next_to(text, first.end, second.start)
+                and i not in used
+            ):  # fmt: skip
+                people = first.people | second.people
+                compound.append((first.start, second.end, UNREGISTERED, people))
+                used.update((i, i + 1))
+        for start, end in found:
+            inside = [
+                i for i, h in enumerate(hits)
+                if start <= h.start and h.end <= end and i not in used
+            ]  # fmt: skip
+            crossing = [i for i, h in enumerate(hits) if h.start < end and h.end > start]
+            if not crossing and _uncovered(text, start, end, []):
+                # Next to a registered part: "Muhammad al-Ali", "Lotte" + "van der Berg".
+                inside = [
+                    i for i, h in enumerate(hits)
+                    if i not in used and not h.possessive and (
+                        (h.form.kind == "given" and _next_to(text, h.end, start))
+                        or (h.form.kind == "surname" and _next_to(text, end, h.start))
+                    )
+                ]  # fmt: skip
+                start = min([start, *(hits[i].start for i in inside)])
+                end = max([end, *(hits[i].end for i in inside)])
+                crossing = inside
+            if not inside or set(crossing) != set(inside):
+                continue
+            if any(hits[i].form.kind not in _PARTIAL for i in inside):
+                continue
+            spans = [(hits[i].start, hits[i].end) for i in inside]
+            if not _uncovered(text, start, end, spans):
+                continue  # the finder found no more than the registered name
+            people = frozenset().union(*(hits[i].people for i in inside))
+            compound.append((start, end, UNREGISTERED, people))
+            used.update(inside)
+        return [h for i, h in enumerate(hits) if i not in used], compound
+
+    def _in_handles(
+        self, text: str, hits: list[NameHit]
+    ) -> tuple[list[NameHit], list[tuple[int, int, str, frozenset[int]]]]:
+        """Registered names inside e-mail addresses, @handles, profile links, hashtags.
+
+        An address that is nothing but a name ("daan.devries@…") becomes that
+        person's label as a whole; a handle with more than one name, or a name and
+        more ("@daan_vd_2012", "#JusticeForDaan"), is a flag: whose account it is,
+        and what else it says, is the director's call."""
+        compound: list[tuple[int, int, str, frozenset[int]]] = []
+        kept = list(hits)
+        for match in _HANDLES.finditer(text):
+            kind = match.lastgroup
+            start, end, body_start, body_end = _handle_parts(text, match)
+            inside = [h for h in kept if start <= h.start and h.end <= end]
+            if any(h.start < end and h.end > start for h in kept if h not in inside):
+                continue
+            if not inside:
+                glued = self.matcher.glued_in(text[body_start:body_end])
+                if kind == "hashtag" and any(p in self.labels for p in glued):  # "#BoIsDom"
+                    compound.append((start, end, HANDLE, glued))
+                continue
+            if any(h.start < body_start or h.end > body_end for h in inside):
+                continue
+            rest = list(text[body_start:body_end])
+            for h in inside:
+                rest[h.start - body_start : h.end - body_start] = [""] * (h.end - h.start)
+            extra = any(ch.isalnum() for ch in rest)
+            if not extra and len(inside) == 1:
+                if kind == "email":  # the whole address stands for the person
+                    kept[kept.index(inside[0])] = dataclasses.replace(
+                        inside[0], start=start, end=end, text=text[start:end], possessive=False
+                    )
+                continue
+            if not extra and kind != "email":
+                continue  # "#Daan_Bo": each name its own label
+            if extra and not any(self._hides(h) for h in inside):
+                continue  # only named people in it: the rest is looked at as usual
+            people = frozenset().union(*(h.people for h in inside))
+            compound.append((start, end, HANDLE, people))
+            kept = [h for h in kept if h not in inside]
+        return kept, compound
+
+    def _hides(self, hit: NameHit) -> bool:
+        return hit.word_or_name or len(hit.people) > 1 or any(p in self.labels for p in hit.people)
+
+    def _compound(
+        self, text: str, start: int, end: int, reason: str, people: frozenset[int], where: str
+    ) -> _Span:
+        typed = text[start:end]
+        decision = self.decisions.get(decision_key(typed))
+        if decision is not None:
+            return _Span(start, end, self._decided(typed, decision, possessive=False))
+        flag = Flag(
+            decision_key(typed), reason, tuple(sorted(people)), _context(text, start, end), where
+        )
+        return _Span(start, end, None, flag)
+
     def _registered(self, text: str, hit: NameHit, where: str, typed: bool) -> _Span:
         decision = self.decisions.get(decision_key(hit.text))
         if decision is not None:
             return _Span(hit.start, hit.end, self._decided(hit.text, decision, hit.possessive))
         hidden = [pid for pid in sorted(hit.people) if pid in self.labels]
-        if not hidden or (hit.word_or_name and not typed):
+        if not hidden or ((hit.word_or_name or hit.variant) and not typed):
             # Nobody hidden; or a common word ("ben") in text the app or protocol wrote.
             return _Span(hit.start, hit.end, None)
-        if len(hit.people) > 1 or hit.word_or_name:
+        if len(hit.people) > 1 or hit.word_or_name or hit.variant:
             reason = AMBIGUOUS if len(hit.people) > 1 else WORD_OR_NAME
+            if hit.variant:  # "Mohamed": perhaps Mohammed, perhaps someone else
+                reason = UNREGISTERED
             flag = Flag(
                 decision_key(hit.text), reason, tuple(sorted(hit.people)),
                 _context(text, hit.start, hit.end), where,
@@ -209,6 +360,52 @@ class Redactor:
 
 def _possessive(label: str, possessive: bool) -> str:
     return f"{label}'s" if possessive else label
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Only spaces or invisible characters between text[:end] and text[start:]."""
+    return end < start and _BETWEEN.fullmatch(text, end, start) is not None
+
+
+def _handle_parts(text: str, match: re.Match[str]) -> tuple[int, int, int, int]:
+    """Start and end of a handle as a reviewer sees it, and of its name part: an
+    address's local part, a handle without its @ or #, a profile link's path (the
+    link's site is no one's name)."""
+    start, end = match.span()
+    if match.lastgroup == "email":
+        return start, end, start, text.index("@", start)
+    if match.lastgroup == "link":
+        start = text.index("/", start) + 1
+        body = start
+        while body < end and text[body] == "@":
+            body += 1
+        return start, end, body, end
+    return start, end, start + 1, end
+
+
+def _foreign(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) > 0x24F and not unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _foreign_runs(text: str) -> list[tuple[int, int]]:
+    """Words in a script the finder cannot read ("محمد العلي", "Дарья"): each run of
+    them is a flag, since a name in it would otherwise be printed unseen."""
+    runs: list[tuple[int, int]] = []
+    start = last = -1
+    letters = 0
+    for index, ch in enumerate([*text, "\n"]):
+        if _foreign(ch):
+            start, letters = (index if start < 0 else start), letters + 1
+            last = index + 1
+        elif start >= 0 and (unicodedata.category(ch) in ("Mn", "Mc", "Cf") or ch == "\u0640"):
+            last = index + 1  # vowel marks, joiners and the tatweel belong to the word
+        elif start >= 0 and ch in " \u00a0" and _foreign(text[index + 1 : index + 2] or "a"):
+            continue  # the next word is in the same script
+        elif start >= 0:
+            if letters > 1:
+                runs.append((start, last))
+            start, letters = -1, 0
+    return runs
 
 
 def _uncovered(

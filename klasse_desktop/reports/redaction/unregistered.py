@@ -8,7 +8,7 @@ click. Titles ("juf", "meneer"), weekdays, months, the school's and foundation's
 names and the apps people mention are never flagged.
 
 Loading `deduce` takes seconds (its lookup structures are built once, when the
-project is installed: `python -m klasse_desktop.reports.redaction.unregistered
+project is installed or bundled: `python -m klasse_desktop.reports.redaction.unregistered
 --prepare`), so it is loaded on first use, off the UI thread, and kept.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -40,8 +41,34 @@ _lock = threading.Lock()
 _model: Any = None
 
 
+# Where the built lookup structures are kept: next to this module when the project
+# was installed or bundled (`--prepare`), else in the user's cache folder. A cache
+# folder without deduce's source lists is never judged stale by file dates, so a
+# bundle's copy stays valid whatever dates the installer gives the files.
+PACKAGED_CACHE = Path(__file__).parent / "_deduce_cache"
+_PICKLE = Path("cache") / "lookup_structs.pickle"
+
+
+def _cache_folders() -> list[Path]:
+    from platformdirs import user_cache_dir
+
+    return [PACKAGED_CACHE, Path(user_cache_dir("klasse-desktop", appauthor=False)) / "deduce"]
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
 def load() -> Any:
-    """The `deduce` model, loaded once per process (thread-safe; seconds)."""
+    """The `deduce` model, loaded once per process (thread-safe; seconds, or about a
+    minute and a half the very first time, when its lookup structures are built)."""
     global _model
     with _lock:
         if _model is None:
@@ -50,7 +77,10 @@ def load() -> Any:
             from deduce import Deduce
 
             logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
-            _model = Deduce()
+            folders = _cache_folders()
+            built = [f for f in folders if (f / _PICKLE).is_file()]
+            target = next(iter(built), None) or next((f for f in folders if _writable(f)), None)
+            _model = Deduce(cache_path=target) if target else Deduce()
         return _model
 
 
@@ -97,6 +127,11 @@ def deduce_finder(ignore: Iterable[str] = ()) -> NameFinder:
         return sorted(spans)
 
     return find
+
+
+def no_names(_text: str) -> list[tuple[int, int]]:
+    """A finder that finds nothing: for tests whose texts hold registered names only."""
+    return []
 
 
 def main(argv: list[str]) -> int:
