@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,21 +51,36 @@ def smoke_test(outdir: Path) -> dict[str, str]:
             "KLASSE_DATA_DIR": str(outdir / "data"), "KLASSE_CACHE_DIR": str(outdir / "cache"),
             "KLASSE_LOG_DIR": str(outdir / "log")}  # fmt: skip
 
-    def run(*args: str) -> str:
+    def run(*args: str, expect: int = 0) -> str:
         done = subprocess.run(
             [executable(), *args], env=env, capture_output=True, text=True, timeout=180
         )
-        if done.returncode != 0:
+        if done.returncode != expect:
             raise RuntimeError(
                 f"{' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}"
             )
-        return done.stdout
+        return done.stdout + done.stderr
 
-    return {
+    results = {
         "version": run("--version").strip(),
         "check_rules": run("check-rules").splitlines()[0],
         "screenshots": run("screenshots", str(outdir / "shots")).strip(),
     }
+    # A dossier report with its name review: the name finder and its lookup data
+    # must work from the bundle without being rebuilt (that would take minutes).
+    env |= {"KLASSE_PASSPHRASE": "bundel test wachtwoord 42", "KLASSE_KDF": "fast"}
+    run("cases", "init")
+    run("cases", "new", "--title", "Test", "--category", "pesten")
+    number = f"K-{time.strftime('%Y')}-0001"
+    run("cases", "add-party", number, "--role", "leerling", "--name", "Zoë Janssen")
+    run("cases", "add-entry", number, "--text", "Sem stuurde Zoë een bericht.")
+    report = outdir / "verslag.pdf"
+    started = time.monotonic()
+    results["review"] = run("report", number, "--subject", "1", "--out", str(report), expect=3)
+    results["review_seconds"] = f"{time.monotonic() - started:.1f}"
+    run("report", number, "--subject", "1", "--out", str(report), "--hide", "Sem")
+    results["report_bytes"] = str(report.stat().st_size)
+    return results
 
 
 def archive() -> Path:

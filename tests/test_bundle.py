@@ -37,4 +37,7 @@ def test_the_bundle_builds_and_runs(tmp_path):
         / "LC_MESSAGES"
         / "klasse_desktop.mo"
     ).is_file()
-    assert 50 < build.size_mb(bundle) < 400
+    assert "“Sem”" in results["review"]  # the name finder works inside the bundle…
+    assert float(results["review_seconds"]) < 60  # …from its shipped lookup data
+    assert int(results["report_bytes"]) > 10_000
+    assert 50 < build.size_mb(bundle) < 450

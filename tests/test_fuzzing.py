@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from klasse_desktop.cases.errors import InvalidInputError
 from klasse_desktop.cli import main
 from klasse_desktop.protocol.errors import RuleError
-from klasse_desktop.typed_text import clean_typed
 from klasse_desktop.protocol.loader import validate_rules
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.resources import resource_root
+from klasse_desktop.typed_text import clean_typed
 from tests.cases_helpers import PASSPHRASE, PROTOCOL_VERSION, open_register
 from tests.conftest import SAMPLE_WIZARD
 

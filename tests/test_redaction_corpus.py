@@ -74,7 +74,8 @@ def labels() -> dict[str, str]:
         out[f"o{letter}"] = _("Parent of {pupil}").format(pupil=pupil(letter))
     out["oB2"] = f"{out['oB']} (2)"
     out["c1"] = _("Parent or carer {number}").format(number=1)
-    out["P1"] = _("Person {number}").format(number=1)
+    for number in (1, 2, 3):
+        out[f"P{number}"] = _("Person {number}").format(number=number)
     return out
 
 
@@ -121,6 +122,8 @@ CORPUS = {
                         "{B} huilde in de pauze, {I} ook."),
     "zn-after-name": note("staff", "Emre z'n jas lag weer in de gang.",
                           "{G} z'n jas lag weer in de gang."),
+    "possessive-typographic-apostrophe": note("pupil", "Bo’s fiets is kapot gemaakt.",
+                                              "{D}'s fiets is kapot gemaakt."),
     "possessive-or-other-surname": note(
         "pupil", "Peters auto stond voor de school.", "{P1} auto stond voor de school.",
         ("Peters", UNREGISTERED, (5, 21)), decide=hide("Peters")),
@@ -157,6 +160,8 @@ CORPUS = {
                                    "{C}. en Noor O. zaten naast elkaar."),
     "first-name-and-initial-staff": note("staff", "Noor B. en Noor O. zaten naast elkaar.",
                                          "{C}. en {A}. zaten naast elkaar."),
+    "first-name-and-initial-with-particle": note("pupil", "Daan de V. was er ook bij.",
+                                                 "{B}. was er ook bij."),
     "shared-first-name": note(
         "pupil", "Noor zei dat Noor Bakker begon.", "Noor zei dat {C} begon.",
         ("Noor", AMBIGUOUS, (1, 3)), decide=party("Noor", 1)),
@@ -235,6 +240,9 @@ CORPUS = {
         "pupil", "[12-03 21:16] Lotte van der Berg: ja echt erg 😂",
         "[12-03 21:16] {P1}: ja echt erg 😂",
         ("Lotte van der Berg", UNREGISTERED, (32,)), decide=hide("Lotte van der Berg")),
+    "whatsapp-sender-that-is-a-word": note(
+        "pupil", "[12-03 21:20] Roos: ik ben er klaar mee", "[12-03 21:20] {M}: ik ben er klaar mee",
+        ("ben", WORD_OR_NAME, (6,)), decide=keep("ben")),
     "whatsapp-emoji": note("staff", "[13-03 07:02] Emre: Noor B. is een loser 🤡🤡",
                            "[13-03 07:02] {G}: {C}. is een loser 🤡🤡"),
     "whatsapp-nickname": note("pupil", "[12-03 22:40] ~Bobbetje🐻: stop nou",
@@ -284,6 +292,10 @@ CORPUS = {
     "unregistered-cousin": note(
         "pupil", "Tess Bakker en Noor Bakker zijn nichtjes.", "{P1} en {C} zijn nichtjes.",
         ("Tess Bakker", UNREGISTERED, (3,)), decide=hide("Tess Bakker")),
+    "numbered-in-reading-order": note(
+        "pupil", "Sem en Tess Bakker lachten om Noor.", "{P1} en {P2} lachten om {P3}.",
+        ("Sem", UNREGISTERED, ()), ("Tess Bakker", UNREGISTERED, (3,)),
+        ("Noor", AMBIGUOUS, (1, 3)), decide=hide("Noor", "Tess Bakker", "Sem")),
     # -- staff and subject stay named ------------------------------------------------------------
     "staff-file-subject-and-staff": note(
         "staff", "Els Verbeek sprak met Lotte Dekker en mevrouw Bos van de GGD.",
@@ -358,7 +370,7 @@ def test_labels_follow_the_language(english: None, finder: NameFinder) -> None:
 
 
 def test_a_decided_compound_is_kept_when_read_back(finder: NameFinder) -> None:
-    """"Daan Smit" kept as typed must not look like Daan's name in the finished PDF."""
+    """A kept "Daan Smit" must not look like Daan's name in the finished PDF."""
     decided = Redactor(CAST, 1, "leerlingendossier", keep("Daan Smit"), finder)
     assert decided.apply("Daan Smit deed mee, Daan niet.") == (
         "Daan Smit deed mee, {B} niet.".format(**labels())

@@ -28,7 +28,9 @@ from klasse_desktop.reports.report_model import (
 )
 from tests.cases_helpers import open_register
 
-CONTEXT = ReportContext("Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25))
+CONTEXT = ReportContext(
+    "Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25)
+)
 # Canary names: invented, and distinctive enough that any trace of them is a leak.
 SUBJECT = "Fenna Oosterwijk"
 CANARY_PUPIL = "Quirijn Zandbergen"
@@ -174,9 +176,9 @@ def test_the_subject_must_fit_the_file(register, rules):
     number, subject = canary_case(register, rules)
     detail = register.get_case(number)
     parent = next(p.id for p in detail.parties if p.role == "ouder")
-    with pytest.raises(InvalidInputError, match="personeelsdossier|staff file"):
+    with pytest.raises(InvalidInputError, match=r"personeelsdossier|staff file"):
         build_case_report(detail, subject, "personeelsdossier", CONTEXT, rules, {}, no_names)
-    with pytest.raises(InvalidInputError, match="leerlingendossier|pupil file"):
+    with pytest.raises(InvalidInputError, match=r"leerlingendossier|pupil file"):
         build_case_report(detail, parent, "leerlingendossier", CONTEXT, rules, {}, no_names)
 
 

@@ -18,7 +18,10 @@ from tests.cases_helpers import open_register
         ("Noor\nOkafor", "Noor\nOkafor"),  # a line break inside a name
         ("regel\r\nregel\rregel", "regel\nregel\nregel"),  # Windows and old Mac line ends
         ("een\u2028twee\u2029drie", "een\ntwee\n\ndrie"),  # Unicode line/paragraph separators
-        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # ZWNJ (Persian)
+        (
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        ),  # ZWNJ (Persian)
         ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # ZWJ emoji sequence
         ("Zoe\u0308", "Zoë"),  # combining diaeresis: NFC
         ("tab\there", "tab\there"),

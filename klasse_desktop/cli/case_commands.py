@@ -342,9 +342,7 @@ def cmd_relate(args: argparse.Namespace) -> int:
     if _json(args):
         _emit_json({"case": number, **case_render.party_dict(party)})
     elif pupil is None:
-        print(
-            _("{name} is no longer recorded as a parent or carer.").format(name=party.name)
-        )
+        print(_("{name} is no longer recorded as a parent or carer.").format(name=party.name))
     else:
         print(_("{name} is recorded as parent or carer of {pupil}.").format(
             name=party.name, pupil=pupil.name))  # fmt: skip

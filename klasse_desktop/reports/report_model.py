@@ -216,6 +216,14 @@ class _Builder:
     def fixed(self, text: str) -> SafeText:
         return self.redactor.apply(text, "", unregistered=False)
 
+    # The director's own settings (foundation, school, their name): named in every
+    # report by definition. Matching them could only mangle them ("Els Bakker" is
+    # not the pupil Noor Bakker's relative just because the surname is the same).
+    def trusted(self, text: str) -> SafeText:
+        if text.strip():
+            self.redactor.trusted.add(text.strip())
+        return SafeText(text)
+
     def date(self, value: date | None) -> str:
         return _day(value, self.context.language) if value else "—"
 
@@ -228,11 +236,11 @@ class _Builder:
         )
         title = self.typed(case.title, _("Title"))
         frame = FrameText(
-            letterhead=self.fixed(letterhead), marking=self.fixed(marking),
+            letterhead=self.trusted(letterhead), marking=self.fixed(marking),
             reference=self.fixed(case.number),
             title=self.fixed(f"{report_title(self.file_type)} — {case.number}"),
             subject=self.fixed(_("Case {number}: {title}").format(number=case.number, title=title)),
-            author=self.fixed(context.author),
+            author=self.trusted(context.author),
         )  # fmt: skip
         sections = (
             self._parties(),
@@ -261,9 +269,9 @@ class _Builder:
             (_("Opened"), self.date(case.opened_on)),
             (_("Closed"), self.date(case.closed_on)),
             (_("Date of issue"), self.date(context.issued_on)),
-            (_("Drawn up by"), context.author),
         ]  # fmt: skip
         grid = [(self.fixed(k), self.fixed(v)) for k, v in rows]
+        grid.append((self.fixed(_("Drawn up by")), self.trusted(context.author)))
         # The subject's name or label is already safe: re-reading it could only make
         # a name shared with someone else ("Noor") look open.
         grid.insert(
@@ -303,16 +311,18 @@ class _Builder:
         number = self.numbers.get(entry.id or 0, "?")
         where = _("Entry {number}").format(number=number)
         kind = label_of(ENTRY_KIND_LABELS, entry.kind)
-        head = _("{event} · recorded {recorded} · {kind} · {author}").format(
-            event=self.date(entry.event_date), recorded=self.date(entry.recorded_at.date()),
-            kind=kind, author=entry.author,
+        heading = _joined(
+            _("{event} · recorded {recorded} · {kind} · {author}"),
+            event=self.fixed(self.date(entry.event_date)),
+            recorded=self.fixed(self.date(entry.recorded_at.date())),
+            kind=self.fixed(kind), author=self.trusted(entry.author),  # the register's user
         )  # fmt: skip
         addendum = entry.corrects_id is not None
         if addendum:
-            head = _("Addendum to entry {number}: {head}").format(
-                number=self.numbers.get(entry.corrects_id or 0, "?"), head=head
-            )
-        heading = self.fixed(head)
+            heading = _joined(
+                _("Addendum to entry {number}: {head}"),
+                number=self.fixed(self.numbers.get(entry.corrects_id or 0, "?")), head=heading,
+            )  # fmt: skip
         if entry.reported_to:
             whom = self.typed(entry.reported_to, where)
             heading = _joined(
@@ -418,9 +428,9 @@ class _Builder:
             concerned = _joined(_("{name}, for acknowledgement"), name=name)
         return Signatures(
             heading=self.fixed(_("Signatures")),
-            left=tuple(self.fixed(t) for t in (
-                _("Director"), _("Name: {name}").format(name=self.context.author),
-                _("Date:"), _("Signature:"))),
+            left=(self.fixed(_("Director")),
+                  _joined(_("Name: {name}"), name=self.trusted(self.context.author)),
+                  *(self.fixed(t) for t in (_("Date:"), _("Signature:")))),
             right=(concerned, *(self.fixed(t) for t in (_("Name:"), _("Date:"),
                                                         _("Signature:")))),
         )  # fmt: skip

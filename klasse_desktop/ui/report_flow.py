@@ -53,8 +53,6 @@ class NameSearch:
 
     @staticmethod
     def _load() -> None:
-        import gc
-
         from klasse_desktop.reports.redaction import unregistered
 
         try:
@@ -62,10 +60,6 @@ class NameSearch:
         except Exception as exc:  # tried again (and reported) when the report is built
             log.warning("name search not loaded: %s", type(exc).__name__)
             return
-        # deduce's lookup lists are millions of objects that live until the app quits:
-        # without this every full garbage collection walks them (seconds, the window
-        # frozen), and so does quitting.
-        gc.freeze()
 
     def ready(self) -> bool:
         from klasse_desktop.reports.redaction import unregistered

@@ -26,12 +26,13 @@ def fold_char(ch: str) -> str:
 
     Format characters (soft hyphen, zero-width space and joiners, bidi controls)
     and combining marks are dropped: they are invisible, so they must not hide a
-    name from the matcher.
+    name from the matcher. Emoji and other symbols separate words like a space:
+    transliterated, "😂" would be ":joy:", and "Jo" + "y" is a name.
     """
     category = unicodedata.category(ch)
     if category in ("Cf", "Mn", "Me", "Cc") and not ch.isspace():
         return ""
-    if ch.isspace():
+    if ch.isspace() or (category in ("So", "Sm", "Sc") and not ch.isascii()):
         return " "
     if ch in HYPHENS:
         return "-"

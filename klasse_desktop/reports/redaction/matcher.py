@@ -4,7 +4,9 @@ One regular expression over the skeleton of a text holds every form of every
 registered name, longest first, so "Ingrid de Vries" is found as Ingrid before
 "de Vries" could be taken for her son. A form shared by several people (two
 pupils called Noor; a mother and son who share a surname) is reported with all of
-them: the redactor never picks one itself.
+them: the redactor never picks one itself. A capitalised word that sounds like a
+registered name part but is spelled otherwise ("Mohamed", "Janssen") is reported as
+a variant, which the redactor only ever flags.
 """
 
 from __future__ import annotations
@@ -66,22 +68,22 @@ class NameMatcher:
             if alternatives
             else None
         )
-        # Spelling variants: sound key -> (name part, kind, people)
+        # Spelling variants, sound key -> [(name part, kind, people)]; and name parts of
+        # three letters or more, for names glued into hashtags.
         variants: dict[tuple[str, str, str], set[int]] = {}
+        glued: dict[str, set[int]] = {}
         for person_id, name in people_list:
             for variant in variant_keys(name):
                 variants.setdefault(variant, set()).add(person_id)
-        self._variants: dict[str, list[tuple[str, str, frozenset[int]]]] = {}
-        glued: dict[str, set[int]] = {}
-        for person_id, name in people_list:
             given, _between, core = split_name(name)
             for token in [*given, *core, *(p for t in given for p in t.split("-"))]:
                 letters = "".join(ch for ch in token if ch.isalpha())
                 if len(letters) >= 3:
                     glued.setdefault(letters, set()).add(person_id)
-        self._glued = {part: frozenset(ids) for part, ids in glued.items()}
+        self._variants: dict[str, list[tuple[str, str, frozenset[int]]]] = {}
         for (key, token, kind), ids in variants.items():
             self._variants.setdefault(key, []).append((token, kind, frozenset(ids)))
+        self._glued = {part: frozenset(ids) for part, ids in glued.items()}
 
     def find(self, text: str) -> list[NameHit]:
         """Every registered name in `text` (already NFC), left to right, not overlapping."""

@@ -1,9 +1,11 @@
 """The ways a registered name is written in a director's notes.
 
-"Daan de Vries" is also "Daan", "De Vries", "Vries", "D. de Vries", "Daans",
-"Daantje", "@daan_devries" and "daan.devries@…". Each way becomes one regular
+"Daan de Vries" is also "Daan", "De Vries", "Vries", "D. de Vries", "Daan de V.",
+"Daans", "Daantje", "@daan_devries" and "daan.devries@…"; "Anne-Fleur van den
+Broek" is also "AnneFleur" and "A. v.d. Broek". Each way becomes one regular
 expression over the skeleton (see `folding`), so a name is found however it was
-spaced, accented or glued into a handle.
+spaced, accented or glued into a handle. Spelling variants ("Mohamed" for
+"Mohammed") share a `sound_key`; they are only ever flagged.
 """
 
 from __future__ import annotations
@@ -95,12 +97,11 @@ def name_forms(name: str) -> list[NameForm]:
         if len(tokens) == 1 and tokens[0] in PARTICLES:
             return
         pattern = _joined(tokens)
-        if with_particles:  # tokens[:-len(core)] end in the particles: "v.d." may stand for them
+        if with_particles:  # tokens end in particles + core: "v.d." may stand for the particles
             lead = tokens[: len(tokens) - len(particles) - len(core)]
             parts = [_joined(lead)] if lead else []
             pattern = SEP.join([*parts, _particles(particles), _joined(core)])
-        count = len(tokens)
-        forms.setdefault(pattern, NameForm(pattern, count, kind))
+        forms.setdefault(pattern, NameForm(pattern, len(tokens), kind))
 
     add(given + particles + core, "full", bool(particles))
     if particles:

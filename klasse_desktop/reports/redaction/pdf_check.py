@@ -85,7 +85,13 @@ def check_pdf(pdf: bytes, model: ReportModel, redactor: Redactor) -> None:
     hidden_typed = [name for name in hidden_typed if len(name) > 1]
     headings = [str(model.title), *(str(s.heading) for s in model.sections)]
     section = headings[0]
+    trusted = [
+        re.compile(r"\s+".join(re.escape(w) for w in name.split()))
+        for name in sorted(redactor.trusted, key=len, reverse=True)
+    ]
     for item in _texts(pdf):
+        for pattern in trusted:  # the author's and the school's names, printed on purpose
+            item = _Text(item.page, pattern.sub(lambda m: " " * len(m.group()), item.text))
         lines = item.text.splitlines()
         candidates = [item.text, "\n".join(line[::-1] for line in lines)]
         for text in candidates:

@@ -4,8 +4,10 @@ Every registered name of a hidden person becomes their label ("Leerling B",
 "Ouder van Leerling B"); possessives keep their 's. Whatever the redactor cannot
 be sure of becomes a `Flag` for the director's review instead of a guess: a name
 that fits two people, a word that may be a name ("Roos is boos"), a person name
-that nobody registered, a handle or e-mail address. Text with an open flag cannot
-be turned into `SafeText`, and reports render nothing but `SafeText`.
+that nobody registered, a handle or e-mail address, a name made of parts of other
+people's names ("Daan Smit" when Daan de Vries and Karin Smit are registered),
+words in a script the finder cannot read. Text with an open flag cannot be turned
+into `SafeText`, and reports render nothing but `SafeText`.
 """
 
 from __future__ import annotations
@@ -78,15 +80,22 @@ class _Span:
     end: int
     replacement: str | None  # None: keep as typed
     flag: Flag | None = None
+    numbered: tuple[str, bool] | None = None  # (name, possessive) to number as "Persoon n"
+
+
+# A sentence ends at . ! ? followed by a space or the end, or at a line break: the
+# dots inside "daan.devries@school.nl" or "v.d. Broek" end nothing.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _context(text: str, start: int, end: int, width: int = 90) -> str:
-    left = max(text.rfind(ch, 0, start) for ch in ".!?\n")
-    right = [i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1]
-    lo = max(left + 1, start - width)
-    hi = min(min(right) + 1 if right else len(text), end + width)
+    """The sentence around a flagged name, at most `width` characters each side."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    left = max((e for e in ends if e <= start), default=0)
+    right = min((e for e in ends if e > end), default=len(text))
+    lo, hi = max(left, start - width), min(right, end + width)
     snippet = " ".join(text[lo:hi].split())
-    return ("…" if lo > left + 1 else "") + snippet + ("…" if right and hi < min(right) else "")
+    return ("…" if lo > left else "") + snippet + ("…" if hi < right else "")
 
 
 class Redactor:
@@ -111,6 +120,9 @@ class Redactor:
         # print as "[?]" (a model built this way is only good for counting them).
         self.collect = False
         self.collected: list[Flag] = []
+        # Names printed as they are because they are the director's own settings or the
+        # register's users (authors); the PDF check leaves them alone.
+        self.trusted: set[str] = set()
 
     # -- what each party is called -------------------------------------------------------
 
@@ -169,7 +181,7 @@ class Redactor:
         spans = []
         for start, end in self._decided_occurrences(text, hits):
             decision = self.decisions[decision_key(text[start:end])]
-            spans.append(_Span(start, end, self._decided(text[start:end], decision, False)))
+            spans.append(self._decided(start, end, text[start:end], decision, False))
             hits = [h for h in hits if h.end <= start or h.start >= end]
         found = list(self.finder(text)) if self.finder and unregistered else []
         if unregistered:
@@ -179,7 +191,7 @@ class Redactor:
             spans += [self._compound(text, *c, where) for c in tokens]
         spans += [self._registered(text, hit, where, unregistered) for hit in hits]
         if not unregistered:
-            return sorted(spans, key=lambda s: s.start)
+            return self._numbered(spans)
         covered = [(s.start, s.end) for s in spans]
         found += [_handle_parts(text, m)[:2] for m in _HANDLES.finditer(text) if not m["hashtag"]]
         found += _foreign_runs(text)
@@ -189,7 +201,21 @@ class Redactor:
                 if span is not None:
                     spans.append(span)
                     covered.append(part)
-        return sorted(spans, key=lambda s: s.start)
+        return self._numbered(spans)
+
+    def _numbered(self, spans: list[_Span]) -> list[_Span]:
+        """The spans in text order, hidden unregistered names numbered in that order
+        ("Persoon 1" is the first one a reader meets)."""
+        out = []
+        for span in sorted(spans, key=lambda s: s.start):
+            if span.numbered is not None:
+                key, possessive = span.numbered
+                if key not in self._numbers:
+                    number = len(self._numbers) + 1
+                    self._numbers[key] = _("Person {number}").format(number=number)
+                span = _Span(span.start, span.end, _possessive(self._numbers[key], possessive))
+            out.append(span)
+        return out
 
     def _decided_occurrences(self, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
         """Where decided text holds more than one registered name, or more than a name."""
@@ -312,7 +338,7 @@ class Redactor:
         typed = text[start:end]
         decision = self.decisions.get(decision_key(typed))
         if decision is not None:
-            return _Span(start, end, self._decided(typed, decision, possessive=False))
+            return self._decided(start, end, typed, decision, possessive=False)
         flag = Flag(
             decision_key(typed), reason, tuple(sorted(people)), _context(text, start, end), where
         )
@@ -321,7 +347,7 @@ class Redactor:
     def _registered(self, text: str, hit: NameHit, where: str, typed: bool) -> _Span:
         decision = self.decisions.get(decision_key(hit.text))
         if decision is not None:
-            return _Span(hit.start, hit.end, self._decided(hit.text, decision, hit.possessive))
+            return self._decided(hit.start, hit.end, hit.text, decision, hit.possessive)
         hidden = [pid for pid in sorted(hit.people) if pid in self.labels]
         if not hidden or ((hit.word_or_name or hit.variant) and not typed):
             # Nobody hidden; or a common word ("ben") in text the app or protocol wrote.
@@ -341,21 +367,20 @@ class Redactor:
         typed = text[start:end]
         decision = self.decisions.get(decision_key(typed))
         if decision is not None:
-            return _Span(start, end, self._decided(typed, decision, possessive=False))
+            return self._decided(start, end, typed, decision, possessive=False)
         reason = HANDLE if "@" in typed else UNREGISTERED
         flag = Flag(decision_key(typed), reason, (), _context(text, start, end), where)
         return _Span(start, end, None, flag)
 
-    def _decided(self, typed: str, decision: Decision, possessive: bool) -> str | None:
+    def _decided(
+        self, start: int, end: int, typed: str, decision: Decision, possessive: bool
+    ) -> _Span:
         if decision.action == KEEP:
-            return None
+            return _Span(start, end, None)
         if decision.action == PARTY and decision.party_id in self.people:
             label = self.labels.get(decision.party_id)
-            return None if label is None else _possessive(label, possessive)
-        key = fold_name(typed)
-        if key not in self._numbers:
-            self._numbers[key] = _("Person {number}").format(number=len(self._numbers) + 1)
-        return _possessive(self._numbers[key], possessive)
+            return _Span(start, end, None if label is None else _possessive(label, possessive))
+        return _Span(start, end, None, numbered=(fold_name(typed), possessive))
 
 
 def _possessive(label: str, possessive: bool) -> str:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import sys
 import threading
-from pathlib import Path
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from klasse_desktop.reports.redaction.folding import fold_name
@@ -81,6 +81,12 @@ def load() -> Any:
             built = [f for f in folders if (f / _PICKLE).is_file()]
             target = next(iter(built), None) or next((f for f in folders if _writable(f)), None)
             _model = Deduce(cache_path=target) if target else Deduce()
+            # Its lookup lists are millions of objects that live until the process
+            # ends: frozen, no garbage collection walks them again (each full
+            # collection took seconds, the window frozen meanwhile, and so did exit).
+            import gc
+
+            gc.freeze()
         return _model
 
 
