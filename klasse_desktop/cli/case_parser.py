@@ -130,6 +130,10 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
     entry.add_argument("--corrects", metavar=_("ENTRY_ID"), help=_("the entry this corrects"))
     entry.add_argument("--reported-to", metavar=_("WHOM"), help=_("for a report: made to whom"))
 
+    from klasse_desktop.cli.summary_commands import add_summary_command
+
+    add_summary_command(add, case_arg)
+
     close = add("close", cmd_close, _("close a case; its retention period starts"))
     case_arg(close)
     close.add_argument("--date", metavar="YYYY-MM-DD", help=_("closing date (default: today)"))

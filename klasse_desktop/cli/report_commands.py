@@ -124,6 +124,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from klasse_desktop.cli.party_refs import find_party
     from klasse_desktop.protocol.shipped import default_rules
     from klasse_desktop.reports.case_report import render_model
+    from klasse_desktop.reports.pdfa import PdfaError
     from klasse_desktop.reports.redaction.pdf_check import HiddenNameInPdf, check_pdf
     from klasse_desktop.reports.redaction.redactor import ReviewNeeded
     from klasse_desktop.reports.redaction.unregistered import deduce_finder
@@ -167,11 +168,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
             error.exit_code = REVIEW_EXIT
             raise error from None
-        pdf = render_model(model)
         try:
+            pdf = render_model(model)
             check_pdf(pdf, model, redactor)
-        except HiddenNameInPdf as leak:
-            raise CliError(str(leak)) from None
+        except (HiddenNameInPdf, PdfaError) as failure:
+            raise CliError(str(failure)) from None
         write_atomically(pdf, target)
         register.log_export(detail.case.number, "report")
     print(_("Report written to {path}.").format(path=target))

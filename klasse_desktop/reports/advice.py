@@ -5,7 +5,7 @@ protocol sociale media"), for a teacher who wants to document that they checked.
 from __future__ import annotations
 
 from datetime import date
-from xml.sax.saxutils import escape
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -15,13 +15,13 @@ from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.fonts import printable
+from klasse_desktop.reports.fonts import markup
 from klasse_desktop.reports.styles import compact, for_text, styles, visual_order
 
 
-def _p(text: str, style: object) -> Paragraph:
-    shown, _replaced = printable(text)  # wizard texts are ours; names may not be
-    return Paragraph(escape(visual_order(shown)).replace("\n", "<br/>"), for_text(style, shown))
+def _p(text: str, style: Any) -> Paragraph:
+    ordered = visual_order(text)  # wizard texts are ours; names may not be
+    return Paragraph(markup(ordered, style.fontName)[0], for_text(style, ordered))
 
 
 def build_advice(
@@ -87,6 +87,6 @@ def build_advice(
     frame = Frame(
         letterhead=" — ".join(p for p in (foundation, school) if p), marking=title, reference="",
         title=f"{title}: {run.wizard.title.get(language)}", subject=outcome.verdict.get(language),
-        author=name or _("unknown user"), issued_on=issued_on,
+        author=name or _("unknown user"), issued_on=issued_on, language=language,
     )  # fmt: skip
     return render(story, frame)

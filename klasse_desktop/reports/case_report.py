@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -28,7 +27,7 @@ from klasse_desktop.cases.repository import CaseDetail
 from klasse_desktop.i18n import ngettext
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT, printable
+from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT, markup
 from klasse_desktop.reports.redaction.pdf_check import check_pdf
 from klasse_desktop.reports.redaction.redactor import Decision, SafeText
 from klasse_desktop.reports.redaction.unregistered import NameFinder
@@ -69,11 +68,12 @@ def _require_safe(*values: object) -> None:
 
 
 def _draw(text: str, style: Any) -> Paragraph:
-    shown, replaced = printable(text)
+    ordered = visual_order(text)
+    marked, replaced = markup(ordered, style.fontName)
     counter = _REPLACED.get(None)
     if counter is not None:
         counter[0] += replaced
-    return Paragraph(_markup(visual_order(shown)), for_text(style, shown))
+    return Paragraph(marked, for_text(style, ordered))
 
 
 def _chunks(block: str) -> list[str]:
@@ -95,10 +95,6 @@ def _chunks(block: str) -> list[str]:
 def _paragraphs(text: SafeText, style: Any) -> list[Flowable]:
     _require_safe(text)
     return [_p(SafeText(piece), style) for piece in _chunks(text)]
-
-
-def _markup(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
 
 
 def _grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
@@ -213,6 +209,7 @@ def render_model(model: ReportModel) -> bytes:
         letterhead=model.frame.letterhead, marking=model.frame.marking,
         reference=model.frame.reference, title=model.frame.title,
         subject=model.frame.subject, author=model.frame.author, issued_on=None,
+        language=model.language,
     )  # fmt: skip
     counter = [0]
     token = _REPLACED.set(counter)

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from klasse_desktop import __version__
 from klasse_desktop.i18n import _
-from klasse_desktop.reports.fonts import FAMILY, register_fonts
+from klasse_desktop.reports.fonts import FAMILY, drawable, register_fonts
 from klasse_desktop.reports.styles import MUTED, RULE
 
 MARGIN = 20 * mm
@@ -36,6 +36,7 @@ class Frame:
     subject: str
     author: str
     issued_on: date | None = None
+    language: str = "nl"  # the document's /Lang
 
 
 class _NumberedCanvas(Canvas):
@@ -62,16 +63,17 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(f"{FAMILY}-Bold", 8.5)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN, height - 12 * mm, frame.letterhead)
-        self.drawRightString(width - MARGIN, height - 12 * mm, frame.marking)
+        bold = f"{FAMILY}-Bold"
+        self.drawString(MARGIN, height - 12 * mm, drawable(frame.letterhead, bold))
+        self.drawRightString(width - MARGIN, height - 12 * mm, drawable(frame.marking, bold))
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         self.setFont(FAMILY, 8.5)
         if frame.reference:
-            self.drawString(MARGIN, 10 * mm, frame.reference)
-        self.drawCentredString(width / 2, 10 * mm, frame.marking)
+            self.drawString(MARGIN, 10 * mm, drawable(frame.reference, FAMILY))
+        self.drawCentredString(width / 2, 10 * mm, drawable(frame.marking, FAMILY))
         page = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
         self.drawRightString(width - MARGIN, 10 * mm, page)
         self.restoreState()
@@ -89,4 +91,4 @@ def render(story: Sequence[Flowable], frame: Frame) -> bytes:
     doc.build(list(story), canvasmaker=partial(_NumberedCanvas, frame=frame))
     from klasse_desktop.reports.pdfa import to_pdfa
 
-    return to_pdfa(buffer.getvalue())
+    return to_pdfa(buffer.getvalue(), frame.language)

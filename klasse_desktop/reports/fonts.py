@@ -2,7 +2,9 @@
 
 The base-14 Helvetica of ReportLab has no ş, ı or Arabic and prints black
 boxes; DejaVu Sans (shipped in resources/fonts with its licence) covers Latin,
-Greek, Cyrillic, Hebrew and Arabic, and is embedded (subset) in every PDF.
+Greek, Cyrillic, Hebrew and Arabic in its upright faces, and Noto Naskh Arabic,
+Noto Sans Hebrew and Noto Sans Symbols 2 fill in per character (`font_runs`), in
+every face. Fonts are embedded (subset) in every PDF.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 from importlib.resources import as_file
+from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -23,7 +26,25 @@ FACES = {
     f"{FAMILY}-Bold": "DejaVuSans-Bold.ttf",
     f"{FAMILY}-Oblique": "DejaVuSans-Oblique.ttf",
     f"{FAMILY}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    # Fallbacks for what DejaVu lacks (OFL; Noto-LICENSE.txt).
+    "NotoNaskhArabic": "NotoNaskhArabic-Regular.ttf",
+    "NotoNaskhArabic-Bold": "NotoNaskhArabic-Bold.ttf",
+    "NotoSansHebrew": "NotoSansHebrew-Regular.ttf",
+    "NotoSansHebrew-Bold": "NotoSansHebrew-Bold.ttf",
+    "NotoSansSymbols2": "NotoSansSymbols2-Regular.ttf",
 }
+_REGULAR = ["NotoNaskhArabic", "NotoSansHebrew", "NotoSansSymbols2"]
+_BOLD = ["NotoNaskhArabic-Bold", "NotoSansHebrew-Bold"]
+# Per face, the fonts tried in turn for each character. DejaVu's oblique faces have
+# no Arabic or Hebrew: such text is drawn upright inside an italic paragraph (there is
+# no italic Arabic), so a correction written in Arabic still prints.
+CHAINS = {
+    FAMILY: [FAMILY, *_REGULAR],
+    f"{FAMILY}-Bold": [f"{FAMILY}-Bold", *_BOLD, FAMILY, *_REGULAR],
+    f"{FAMILY}-Oblique": [f"{FAMILY}-Oblique", FAMILY, *_REGULAR],
+    f"{FAMILY}-BoldOblique": [f"{FAMILY}-BoldOblique", f"{FAMILY}-Bold", *_BOLD, FAMILY, *_REGULAR],
+}
+REPLACEMENT = "\u25a1"  # □: a visible mark where no shipped font has a glyph (most emoji)
 
 
 def _no_latin_ligatures() -> None:
@@ -52,27 +73,73 @@ def register_fonts() -> str:
     return FAMILY
 
 
-REPLACEMENT = "\u25a1"  # □: a visible mark where the font has no glyph (most emoji)
-
-
 @cache
-def _covered() -> frozenset[int]:
+def covered(font: str) -> frozenset[str]:
+    """The characters `font` has a glyph for."""
     register_fonts()
-    return frozenset(pdfmetrics.getFont(FAMILY).face.charToGlyph)
+    return frozenset(chr(c) for c in pdfmetrics.getFont(font).face.charToGlyph if c)
+
+
+def _font_for(ch: str, chain: list[str]) -> str | None:
+    return next((font for font in chain if ch in covered(font)), None)
+
+
+def font_runs(text: str, face: str = FAMILY) -> tuple[list[tuple[str, str]], int]:
+    """`text` cut into (font, run) pieces that each font can draw, and how many
+    characters no shipped font has (drawn as □ in `face`).
+
+    Line breaks and tabs stay in their run; an invisible format character (a joiner,
+    a direction mark) or a combining mark the current font lacks is dropped rather
+    than drawn as a missing glyph, which would also make the PDF/A invalid.
+    """
+    chain = CHAINS.get(face, [face, *_REGULAR])
+    if set(text) <= covered(face) | {"\n", "\t"}:
+        return [(face, text)], 0
+    runs: list[tuple[str, list[str]]] = []
+    replaced = 0
+    for ch in text:
+        current = runs[-1][0] if runs else face
+        category = unicodedata.category(ch)
+        if ch in "\n\t" or (category[0] in "ZP" and ch in covered(current)):
+            font: str | None = current  # spaces and punctuation stay with their run
+        elif category in ("Mn", "Me", "Cf"):
+            font = current if ch in covered(current) else _font_for(ch, chain)
+            if font is None or (font != current and category == "Cf"):
+                continue
+        else:
+            font = _font_for(ch, chain)
+            if font is None:
+                font, ch = face, REPLACEMENT
+                replaced += 1
+        assert font is not None
+        chosen = font
+        if runs and runs[-1][0] == chosen:
+            runs[-1][1].append(ch)
+        else:
+            runs.append((chosen, [ch]))
+    return [(name, "".join(chars)) for name, chars in runs], replaced
+
+
+def markup(text: str, face: str) -> tuple[str, int]:
+    """ReportLab paragraph markup for `text` in `face`, with a <font> tag around each
+    run another font draws; and the number of characters printed as □."""
+    runs, replaced = font_runs(text, face)
+    parts = []
+    for font, run in runs:
+        escaped = escape(run).replace("\n", "<br/>")
+        parts.append(escaped if font == face else f'<font name="{font}">{escaped}</font>')
+    return "".join(parts), replaced
+
+
+def drawable(text: str, face: str) -> str:
+    """For lines drawn straight on the canvas (letterhead, footer): one font, so what
+    it lacks becomes □."""
+    have = covered(face)
+    return "".join(ch if ch in have or ch in "\t" else REPLACEMENT for ch in text)
 
 
 def printable(text: str) -> tuple[str, int]:
-    """`text` with every character the font cannot draw replaced by □, and how many.
-
-    An emoji in a pasted chat must not turn into an invisible gap or break the
-    layout; the report says that replacements were made.
-    """
-    covered = _covered()
-    out, replaced = [], 0
-    for ch in text:
-        if ord(ch) in covered or ch in "\n\t" or unicodedata.category(ch) in {"Mn", "Cf"}:
-            out.append(ch)
-        else:
-            out.append(REPLACEMENT)
-            replaced += 1
-    return "".join(out), replaced
+    """`text` with every character no shipped font can draw replaced by □, and how
+    many (the report says so)."""
+    runs, replaced = font_runs(text)
+    return "".join(run for _font, run in runs), replaced

@@ -170,12 +170,13 @@ class ReportFlow:
             register.log_export(self.number, "report")
 
     def _failed(self, error: Exception) -> None:
+        from klasse_desktop.reports.pdfa import PdfaError
         from klasse_desktop.reports.redaction.pdf_check import HiddenNameInPdf
         from klasse_desktop.reports.redaction.redactor import ReviewNeeded
 
         if isinstance(error, ReviewNeeded):
             self._review(error)
-        elif isinstance(error, RegisterError | HiddenNameInPdf):
+        elif isinstance(error, RegisterError | HiddenNameInPdf | PdfaError):
             messages.show_error(self.page, error, _("The report was not made"))
         else:
             raise error

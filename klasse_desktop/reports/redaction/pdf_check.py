@@ -46,8 +46,11 @@ class _Text:
 
 
 def _texts(pdf: bytes) -> list[_Text]:
+    import logging
+
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font quirks are not the user's business
     reader = PdfReader(io.BytesIO(pdf))
     found = [_Text(i, page.extract_text() or "") for i, page in enumerate(reader.pages, 1)]
     meta = [str(value) for value in (reader.metadata or {}).values()]
