@@ -14,9 +14,9 @@ from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
-from klasse_desktop.reports.document import Frame, render
+from klasse_desktop.reports.document import Frame, archival, layout
 from klasse_desktop.reports.fonts import markup
-from klasse_desktop.reports.styles import compact, for_text, styles, visual_order
+from klasse_desktop.reports.styles import Styles, compact, for_text, styles, tight, visual_order
 
 
 def _p(text: str, style: Any) -> Paragraph:
@@ -35,11 +35,37 @@ def build_advice(
     school: str,
     issued_on: date,
 ) -> bytes:
+    """The advice record on one page: set tighter, step by step, when the outcome
+    quotes many clauses (the last step is used even if it still runs over)."""
     outcome = run.outcome
     if outcome is None:
         raise ValueError("the wizard has no outcome yet")
-    s, protocol = compact(styles()), rules.protocol
     title = _("Advice under the social media protocol")
+    # Like the reports: a record that names a person is confidential.
+    marking = _("CONFIDENTIAL — {title}").format(title=title) if name.strip() else title
+    frame = Frame(
+        letterhead=" — ".join(p for p in (foundation, school) if p), marking=marking,
+        reference="", title=f"{title}: {run.wizard.title.get(language)}",
+        subject=outcome.verdict.get(language), author=name or _("unknown user"),
+        issued_on=issued_on, language=language,
+    )  # fmt: skip
+    plain = b""
+    for density in range(len(DENSITIES)):
+        story = _story(run, rules, language, name=name, role=role, issued_on=issued_on,
+                       s=DENSITIES[density](), title=title)  # fmt: skip
+        plain, pages = layout(story, frame)
+        if pages == 1:
+            break
+    return archival(plain, frame)
+
+
+def _story(
+    run: WizardRun, rules: RuleSet, language: str, *, name: str, role: str, issued_on: date,
+    s: Styles, title: str,
+) -> list[Flowable]:  # fmt: skip
+    outcome = run.outcome
+    assert outcome is not None
+    protocol = rules.protocol
     story: list[Flowable] = [
         _p(title, s.title),
         _p(_("Question: {title}").format(title=run.wizard.title.get(language)), s.heading),
@@ -84,9 +110,15 @@ def build_advice(
             s.small,
         ),
     ]
-    frame = Frame(
-        letterhead=" — ".join(p for p in (foundation, school) if p), marking=title, reference="",
-        title=f"{title}: {run.wizard.title.get(language)}", subject=outcome.verdict.get(language),
-        author=name or _("unknown user"), issued_on=issued_on, language=language,
-    )  # fmt: skip
-    return render(story, frame)
+    return story
+
+
+def _compact() -> Styles:
+    return compact(styles())
+
+
+def _tight() -> Styles:
+    return tight(compact(styles()))
+
+
+DENSITIES = (_compact, _tight)

@@ -9,7 +9,9 @@ anyone gets it (`redaction/pdf_check.py`).
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -54,6 +56,7 @@ __all__ = ["ReportContext", "build_case_report", "render_model", "report_title"]
 _REPLACED: ContextVar[list[int]] = ContextVar("replaced")
 
 CHUNK = 1500  # characters per Paragraph
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 
 def _p(text: SafeText, style: Any) -> Paragraph:
@@ -77,15 +80,22 @@ def _draw(text: str, style: Any) -> Paragraph:
 
 
 def _chunks(block: str) -> list[str]:
-    """Cut a long block at spaces into pieces of about CHUNK characters.
+    """Cut a long block into pieces of about CHUNK characters, at the end of a
+    sentence where there is one (else at a space).
 
     ReportLab re-flows the rest of a Paragraph every time it splits it over a
-    page, so one 1 MB paragraph takes minutes; many small ones take seconds.
+    page, so one 1 MB paragraph takes minutes; many small ones take seconds. The
+    pieces are drawn without space between them (see `_paragraphs`).
     """
     pieces, start = [], 0
     while len(block) - start > CHUNK:
-        cut = block.rfind(" ", start + CHUNK // 2, start + CHUNK)
-        cut = cut if cut > start else start + CHUNK
+        window = block[start + CHUNK // 2 : start + CHUNK]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends:
+            cut = start + CHUNK // 2 + ends[-1]
+        else:
+            cut = block.rfind(" ", start + CHUNK // 2, start + CHUNK)
+            cut = cut if cut > start else start + CHUNK
         pieces.append(block[start:cut])
         start = cut + (1 if block[cut : cut + 1] == " " else 0)
     pieces.append(block[start:])
@@ -93,8 +103,21 @@ def _chunks(block: str) -> list[str]:
 
 
 def _paragraphs(text: SafeText, style: Any) -> list[Flowable]:
+    """One typed paragraph; a long one in pieces that read as one (no gap between)."""
     _require_safe(text)
-    return [_p(SafeText(piece), style) for piece in _chunks(text)]
+    pieces = _chunks(text)
+    if len(pieces) == 1:
+        return [_p(text, style)]
+    joined = _continued(style)
+    return [_p(SafeText(piece), style if i == len(pieces) - 1 else joined)
+            for i, piece in enumerate(pieces)]  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _continued(style: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}-continued", parent=style, spaceAfter=0)
 
 
 def _grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
@@ -143,17 +166,23 @@ class _Renderer:
         if isinstance(block, Grid):
             return [self._table(block)]
         if isinstance(block, EntryBlock):
-            style = s.quote if block.addendum else s.body
-            head = _p(SafeText(f"{block.number}. {block.heading}"), s.entry_head)
-            paragraphs = [p for text in block.paragraphs for p in _paragraphs(text, style)]
-            # The grey heading line always travels with the start of its text.
-            return [CondPageBreak(14 * mm), KeepTogether([head, *paragraphs[:1]]), *paragraphs[1:]]
+            return self._entry(block)
         if isinstance(block, Overview):
             return [_p(SafeText(f"{block.lead} — {block.text}"), self.hanging)]
         if isinstance(block, ClauseQuote):
             return [KeepTogether([_p(block.clause_id, s.cell_bold),
                                   _p(SafeText(f"“{block.text}”"), s.quote)])]  # fmt: skip
         raise TypeError(f"no drawing for {type(block).__name__}")
+
+    def _entry(self, block: EntryBlock) -> list[Flowable]:
+        """The grey heading line always travels with the start of its text. (One
+        paragraph for both would mix fonts, which is ReportLab's slow path: twice
+        the time of this KeepTogether.)"""
+        s = self.s
+        style = s.quote if block.addendum else s.body
+        head = _p(SafeText(f"{block.number}. {block.heading}"), s.entry_head)
+        paragraphs = [p for text in block.paragraphs for p in _paragraphs(text, style)]
+        return [CondPageBreak(14 * mm), KeepTogether([head, *paragraphs[:1]]), *paragraphs[1:]]
 
     def _table(self, grid: Grid) -> Table:
         s = self.s
@@ -216,7 +245,9 @@ def render_model(model: ReportModel) -> bytes:
     try:
         renderer = _Renderer(model)
         story = renderer.story()
-        story += renderer.signatures(counter)
+        # The signatures never stand alone on a page: the last piece of content
+        # goes with them.
+        story[-1:] = [KeepTogether([*story[-1:], *renderer.signatures(counter)])]
         return render(story, frame)
     finally:
         _REPLACED.reset(token)

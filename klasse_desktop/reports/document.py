@@ -79,7 +79,8 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def render(story: Sequence[Flowable], frame: Frame) -> bytes:
+def layout(story: Sequence[Flowable], frame: Frame) -> tuple[bytes, int]:
+    """The plain PDF and its number of pages (before the PDF/A step)."""
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -89,6 +90,15 @@ def render(story: Sequence[Flowable], frame: Frame) -> bytes:
         initialFontName=FAMILY, lang=None,
     )  # fmt: skip
     doc.build(list(story), canvasmaker=partial(_NumberedCanvas, frame=frame))
+    return buffer.getvalue(), int(doc.page)
+
+
+def archival(plain: bytes, frame: Frame) -> bytes:
     from klasse_desktop.reports.pdfa import to_pdfa
 
-    return to_pdfa(buffer.getvalue(), frame.language)
+    return to_pdfa(plain, frame.language)
+
+
+def render(story: Sequence[Flowable], frame: Frame) -> bytes:
+    plain, _pages = layout(story, frame)
+    return archival(plain, frame)

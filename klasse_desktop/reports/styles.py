@@ -133,3 +133,25 @@ def compact(full: Styles) -> Styles:
         cell_bold=full.cell_bold,
         quote=ParagraphStyle("c-quote", parent=full.quote, fontSize=8.5, leading=11),
     )
+
+
+def tight(base: Styles) -> Styles:
+    """The advice record when the outcome quotes many clauses: still readable (8 pt
+    quotes), so the record stays on one page."""
+    return Styles(
+        title=ParagraphStyle("t-title", parent=base.title, fontSize=12.5, leading=15),
+        heading=ParagraphStyle(
+            "t-heading",
+            parent=base.heading,
+            fontSize=9.5,
+            leading=11.5,
+            spaceBefore=4,
+            spaceAfter=1,
+        ),
+        body=ParagraphStyle("t-body", parent=base.body, fontSize=8.5, leading=10.5, spaceAfter=1),
+        small=ParagraphStyle("t-small", parent=base.small, fontSize=7.5, leading=9),
+        entry_head=base.entry_head,
+        cell=base.cell,
+        cell_bold=ParagraphStyle("t-cellb", parent=base.cell_bold, fontSize=8.5, leading=10.5),
+        quote=ParagraphStyle("t-quote", parent=base.quote, fontSize=8, leading=9.8, spaceAfter=1),
+    )

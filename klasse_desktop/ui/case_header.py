@@ -40,6 +40,7 @@ class CaseHeader(QWidget):
     status_clicked = Signal()  # close or reopen, whichever the button says
     hold_clicked = Signal(bool)
     report_clicked = Signal()
+    summary_clicked = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,9 +59,12 @@ class CaseHeader(QWidget):
         self.back_button.clicked.connect(self.back_clicked.emit)
         self.report_button = QPushButton()
         self.report_button.clicked.connect(self.report_clicked.emit)
+        self.summary_button = QPushButton()
+        self.summary_button.clicked.connect(self.summary_clicked.emit)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.summary_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -83,6 +87,8 @@ class CaseHeader(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(_("← Case &list"))
         self.report_button.setText(_("Re&port (PDF)…"))
+        self.summary_button.setText(_("S&ummary…"))
+        self.summary_button.setToolTip(_("Write or change the summary that reports open with"))
         self.report_button.setToolTip(
             _("A report of this case for the staff file or the pupil file, to sign and file")
         )

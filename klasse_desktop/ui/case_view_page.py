@@ -65,6 +65,7 @@ class CaseViewPage(QWidget):
         self.header.status_clicked.connect(self._close_or_reopen)
         self.header.hold_clicked.connect(self._set_hold)
         self.header.report_clicked.connect(self.export_report)
+        self.header.summary_clicked.connect(self.edit_summary)
 
         self.timeline_heading = QLabel()
         scale_font(self.timeline_heading, 1.1, bold=True)
@@ -215,6 +216,19 @@ class CaseViewPage(QWidget):
             if dialog.exec():
                 self.reload()
             dialog.deleteLater()
+
+    def edit_summary(self) -> None:
+        from klasse_desktop.ui.summary_dialog import SummaryDialog
+
+        if self.detail is None:
+            return
+        dialog = SummaryDialog(
+            self.session, self.detail.case.number, self.detail.case.summary, self
+        )
+        if dialog.exec() == SummaryDialog.DialogCode.Accepted:
+            self.reload()
+            self.changed.emit()
+        dialog.deleteLater()
 
     def add_party(self) -> None:
         from klasse_desktop.ui.party_dialog import PartyDialog
