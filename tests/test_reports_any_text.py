@@ -30,7 +30,9 @@ from klasse_desktop.reports.redaction.unregistered import no_names
 from klasse_desktop.reports.report_model import ReportContext
 from tests.cases_helpers import open_register
 
-CONTEXT = ReportContext("Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25))
+CONTEXT = ReportContext(
+    "Stichting Klasse", "OBS De Vlinder", "Els Bakker", "nl", date(2026, 11, 25)
+)
 
 
 @pytest.fixture(autouse=True)

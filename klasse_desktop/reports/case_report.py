@@ -47,7 +47,15 @@ from klasse_desktop.reports.report_model import (
     report_title,
     texts,
 )
-from klasse_desktop.reports.styles import RULE, SHADE, Styles, for_text, styles, visual_order
+from klasse_desktop.reports.styles import (
+    RULE,
+    SHADE,
+    Styles,
+    for_text,
+    is_rtl_paragraph,
+    styles,
+    visual_order,
+)
 
 __all__ = ["ReportContext", "build_case_report", "render_model", "report_title"]
 
@@ -76,7 +84,7 @@ def _draw(text: str, style: Any) -> Paragraph:
     counter = _REPLACED.get(None)
     if counter is not None:
         counter[0] += replaced
-    return Paragraph(marked, for_text(style, ordered))
+    return Paragraph(marked, for_text(style, ordered, is_rtl_paragraph(text)))
 
 
 def _chunks(block: str) -> list[str]:

@@ -31,31 +31,29 @@ def needs_shaping(text: str) -> bool:
 
 
 def visual_order(text: str) -> str:
-    """Put runs of right-to-left words in the order they are seen, right to left.
-
-    HarfBuzz shapes each word (letters joined and right to left) but ReportLab lays
-    words out left to right, so "Gesprek met محمد العلي" would read "العلي محمد"
-    backwards. Reversing each run of consecutive right-to-left words fixes the word
-    order of names and phrases inside Dutch sentences (a run broken over two lines
-    keeps its words in logical order per line).
-    """
+    """`text` with its words in the order they are seen (see `bidi_layout`): the
+    Unicode Bidirectional Algorithm, run once on the logical text of each line."""
     if not needs_shaping(text):
         return text
-    lines = []
-    for line in text.split("\n"):
-        words = line.split(" ")
-        out: list[str] = []
-        run: list[str] = []
-        for word in words:
-            if _RTL.search(word):
-                run.append(word)
-            else:
-                out.extend(reversed(run))
-                run = []
-                out.append(word)
-        out.extend(reversed(run))
-        lines.append(" ".join(out))
-    return "\n".join(lines)
+    from klasse_desktop.reports.bidi_layout import display
+
+    return display(text)[1]
+
+
+def is_rtl_paragraph(text: str) -> bool:
+    """A paragraph whose first strong character is right-to-left (rule P2)."""
+    if not needs_shaping(text):
+        return False
+    from klasse_desktop.reports.bidi_layout import display
+
+    return display(text)[0] == 1
+
+
+@cache
+def _right(style: ParagraphStyle) -> ParagraphStyle:
+    from reportlab.lib.enums import TA_RIGHT
+
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
 
 
 @cache
@@ -63,8 +61,12 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
 
 
-def for_text(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    return _shaped(style) if needs_shaping(text) else style
+def for_text(style: ParagraphStyle, text: str, rtl: bool = False) -> ParagraphStyle:
+    """Shaping for text in joining or right-to-left scripts; right-aligned for a
+    right-to-left paragraph."""
+    if not needs_shaping(text):
+        return style
+    return _shaped(_right(style) if rtl else style)
 
 
 @dataclass(frozen=True)
