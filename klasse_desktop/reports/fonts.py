@@ -80,6 +80,11 @@ def covered(font: str) -> frozenset[str]:
     return frozenset(chr(c) for c in pdfmetrics.getFont(font).face.charToGlyph if c)
 
 
+@cache
+def _drawn_as_is(face: str) -> frozenset[str]:
+    return covered(face) | {"\n", "\t"}
+
+
 def _font_for(ch: str, chain: list[str]) -> str | None:
     return next((font for font in chain if ch in covered(font)), None)
 
@@ -93,7 +98,7 @@ def font_runs(text: str, face: str = FAMILY) -> tuple[list[tuple[str, str]], int
     than drawn as a missing glyph, which would also make the PDF/A invalid.
     """
     chain = CHAINS.get(face, [face, *_REGULAR])
-    if set(text) <= covered(face) | {"\n", "\t"}:
+    if _drawn_as_is(face).issuperset(text):
         return [(face, text)], 0
     runs: list[tuple[str, list[str]]] = []
     replaced = 0
