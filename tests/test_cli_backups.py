@@ -26,7 +26,7 @@ def folder(monkeypatch, tmp_path, capsys):
 
 
 def test_backups_are_listed_newest_first_with_dates(folder, capsys):
-    first = next((folder / "backups").iterdir())
+    first = next((folder / "backups").glob("register-*.db"))
     old = time.time() - 3 * 86400
     os.utime(first, (old, old))
     assert en(capsys, "list")[0] == 0  # older than a day: a second backup
@@ -52,7 +52,7 @@ def test_restore_a_damaged_register_from_a_listed_backup(folder, capsys):
     db.write_bytes(bytes(db.stat().st_size))  # zeroed
     err = one_line_error(*en(capsys, "list"))
     assert "damaged" in err
-    newest = sorted((folder / "backups").iterdir())[-1]
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
     code, out, _err = en(capsys, "restore", newest.name)
     assert code == 0, _err
     assert f"restored from {newest.name}" in out and "register.db.damaged-" in out
@@ -66,8 +66,60 @@ def test_restore_refuses_a_wrong_passphrase_and_a_missing_file(folder, monkeypat
     err = one_line_error(*en(capsys, "restore", "bestaat-niet.db"))
     assert "bestaat-niet.db" in err
     monkeypatch.setenv("KLASSE_PASSPHRASE", "iets heel anders 99")
-    newest = sorted((folder / "backups").iterdir())[-1]
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
     err = one_line_error(*en(capsys, "restore", str(newest)))
     assert "passphrase" in err
     assert (folder / "register.db").read_bytes() == before
     assert not list(folder.glob("register.db.damaged-*"))
+
+
+# -- operator mistakes (issue 15, point 1) -------------------------------------------------
+
+
+def test_init_refuses_when_the_register_file_was_moved_and_restore_still_works(
+    folder, tmp_path, capsys
+):
+    key_file = folder / "register.json"
+    before = key_file.read_bytes()
+    (folder / "register.db").replace(tmp_path / "moved-away.db")
+    code, out, err = en(capsys, "init")
+    assert code == 2 and out == ""
+    assert "register.db is missing" in err and "cases restore" in err
+    assert key_file.read_bytes() == before  # no new salt: the backups still open
+    code, _out, err = en(capsys, "list")
+    assert code == 2 and "Restore the newest backup" in err and "cases init" not in err
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
+    code, out, err = en(capsys, "restore", newest.name)
+    assert code == 0, err
+    code, out, _err = en(capsys, "list")
+    assert code == 0 and "Kwetsende berichten" in out
+
+
+def test_every_backup_carries_its_key_file_and_opens_without_register_json(folder, capsys):
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
+    own = newest.with_name(newest.name + ".key.json")
+    assert json.loads(own.read_text()) == json.loads((folder / "register.json").read_text())
+    assert own.stat().st_mode & 0o777 == 0o600
+    (folder / "register.json").unlink()
+    (folder / "register.db").unlink()
+    code, out, err = en(capsys, "restore", newest.name)
+    assert code == 0, err
+    assert (folder / "register.json").read_text() == own.read_text()
+    code, out, _err = en(capsys, "list")
+    assert code == 0 and "Kwetsende berichten" in out
+
+
+def test_a_key_file_replaced_by_a_mistaken_init_does_not_lock_out_the_backups(
+    folder, monkeypatch, capsys
+):
+    """Even if register.json was replaced (by an older app's `init`), a backup opens
+    with its own key file and the register's key file is put right."""
+    from klasse_desktop.cases import keys
+
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
+    keys.write_params(folder, keys.KdfParams.new(time_cost=1, memory_cost=1024, parallelism=1))
+    (folder / "register.db").unlink()
+    code, _out, err = en(capsys, "restore", newest.name)
+    assert code == 0, err
+    code, out, _err = en(capsys, "list")
+    assert code == 0 and "Kwetsende berichten" in out

@@ -28,6 +28,7 @@ from sqlalchemy.pool import QueuePool
 from klasse_desktop.cases import keys
 from klasse_desktop.cases.errors import (
     RegisterDamagedError,
+    RegisterLostError,
     RegisterMissingError,
     RegisterTooNewError,
     WrongPassphraseError,
@@ -164,6 +165,16 @@ def open_database(
     if params is None and path.exists():
         raise RegisterDamagedError(_("register.json is missing; the register cannot be opened."))
     if params is None or not path.exists():
+        if register_state(data_dir) == LOST:
+            # A new salt over register.json would make every backup unreadable.
+            raise RegisterLostError(
+                _(
+                    "The register file register.db is missing from {path}, but its key "
+                    "file or backups are still there. Restore the newest backup (klasse-"
+                    "desktop cases restore BACKUP, or “Restore” when unlocking) instead of "
+                    "making a new register: a new one would make the backups unreadable."
+                ).format(path=data_dir)
+            )
         if not create:
             raise RegisterMissingError(
                 _("There is no case register in {path} yet.").format(path=data_dir)
@@ -208,6 +219,26 @@ def open_database(
         for partial in (path.parent / BACKUP_DIR).glob("*.partial"):
             partial.unlink(missing_ok=True)
     return database
+
+
+NEW, PRESENT, LOST = "new", "present", "lost"
+
+
+def register_state(data_dir: Path) -> str:
+    """NEW (nothing there: a register may be made), PRESENT (register.db is there) or
+    LOST (register.db is gone but its key file or a backup is left: restore, never
+    start over)."""
+    if (data_dir / DB_FILE).exists():
+        return PRESENT
+    if (data_dir / keys.KDF_FILE).exists() or backups_in(data_dir):
+        return LOST
+    return NEW
+
+
+def backup_key_file(backup_path: Path) -> Path:
+    """The key file (salt, parameters, key check) kept beside each backup, so a backup
+    opens with the passphrase even when register.json is lost."""
+    return backup_path.with_name(backup_path.name + ".key.json")
 
 
 def no_core_dumps() -> None:
@@ -304,10 +335,14 @@ def backup(database: Database, reason: str = "manual", *, keep: int = KEEP_BACKU
             raw.execute("DETACH DATABASE backup")
     finally:
         raw.close()
+    params = keys.read_params(database.path.parent)
+    if params is not None:
+        keys.write_params_file(backup_key_file(target), params)
     partial.replace(target)
     private(folder)
     for old in list_backups(database)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
+        backup_key_file(old).unlink(missing_ok=True)
     _log.info("case register backed up (%s)", reason)  # a code-made reason, never a path
     return target
 

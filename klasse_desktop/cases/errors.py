@@ -33,3 +33,8 @@ class RegisterTooNewError(RegisterDamagedError):
 
 class StorageError(RegisterError):
     """The disk is full or cannot be written; nothing was saved."""
+
+
+class RegisterLostError(RegisterDamagedError):
+    """register.db is gone but its key file or backups are still there: restore a
+    backup; a new register would make every backup unreadable."""

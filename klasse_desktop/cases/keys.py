@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -68,16 +69,42 @@ def check_key(params: KdfParams, key: bytes) -> bool | None:
 
 
 def write_params(data_dir: Path, params: KdfParams) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    target = data_dir / KDF_FILE
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(params), indent=2), encoding="utf-8")
+    write_params_file(data_dir / KDF_FILE, params)
+
+
+def write_params_file(target: Path, params: KdfParams) -> None:
+    """Atomically, and durably: the file and its folder are synced before and after
+    the rename, so a crash leaves the old key file or the new one, never neither."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    data = json.dumps(asdict(params), indent=2).encode("utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     tmp.replace(target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def read_params(data_dir: Path) -> KdfParams | None:
+    return read_params_file(data_dir / KDF_FILE)
+
+
+def read_params_file(path: Path) -> KdfParams | None:
     try:
-        raw = json.loads((data_dir / KDF_FILE).read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
         return KdfParams(**raw)
     except FileNotFoundError:
         return None

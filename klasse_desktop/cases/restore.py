@@ -18,7 +18,7 @@ import sqlalchemy.exc
 import sqlcipher3
 
 from klasse_desktop.cases import keys
-from klasse_desktop.cases.database import DB_FILE, make_engine, private
+from klasse_desktop.cases.database import DB_FILE, backup_key_file, make_engine, private
 from klasse_desktop.cases.errors import RegisterDamagedError, WrongPassphraseError
 from klasse_desktop.i18n import _
 
@@ -54,27 +54,54 @@ def _verify(backup_path: Path, key_hex: str, name: str) -> None:
 def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path | None:
     """Replace register.db in `data_dir` with `backup_path`; returns where the old
     register.db was moved to (None if there was none)."""
-    try:
-        params = keys.read_params(data_dir)
-    except ValueError:
-        raise RegisterDamagedError(_("The key file register.json is damaged.")) from None
-    if params is None:
-        raise RegisterDamagedError(_("register.json is missing; the register cannot be opened."))
-    key = keys.derive_key(passphrase, params)
-    if keys.check_key(params, key) is False:
-        raise WrongPassphraseError(_("That passphrase does not open the case register."))
-    # Verify a copy, in the register's folder: the rename below is then atomic.
-    incoming = data_dir / f"{DB_FILE}.restoring"
     if not backup_path.is_file():
         raise RegisterDamagedError(
             _("The backup {name} does not exist.").format(name=backup_path.name)
         )
-    shutil.copyfile(backup_path, incoming)
-    try:
-        _verify(incoming, key.hex(), backup_path.name)
-    except BaseException:
-        _remove_with_side_files(incoming)
-        raise
+    candidates: list[keys.KdfParams] = []
+    with contextlib.suppress(ValueError):
+        current = keys.read_params(data_dir)
+        if current is not None:
+            candidates.append(current)
+    # The backup's own key file counts when the register's is lost or damaged, or when
+    # register.db itself is gone (nothing to protect); otherwise a backup of another
+    # register that happens to share the passphrase is refused.
+    if not candidates or not (data_dir / DB_FILE).exists():
+        with contextlib.suppress(ValueError):
+            own = keys.read_params_file(backup_key_file(backup_path))
+            if own is not None and own not in candidates:
+                candidates.append(own)
+    if not candidates:
+        raise RegisterDamagedError(
+            _(
+                "register.json is missing or damaged and the backup {name} has no key "
+                "file of its own; it cannot be opened."
+            ).format(name=backup_path.name)
+        )
+    # Verify a copy, in the register's folder: the rename below is then atomic. The
+    # register's key file is tried first, then the backup's own (the one that counts
+    # when register.json was lost or replaced).
+    incoming = data_dir / f"{DB_FILE}.restoring"
+    refused: Exception | None = None
+    for params in candidates:
+        key = keys.derive_key(passphrase, params)
+        if keys.check_key(params, key) is False:
+            refused = WrongPassphraseError(_("That passphrase does not open the case register."))
+            continue
+        shutil.copyfile(backup_path, incoming)
+        try:
+            _verify(incoming, key.hex(), backup_path.name)
+        except WrongPassphraseError as exc:
+            _remove_with_side_files(incoming)
+            refused = exc
+            continue
+        except BaseException:
+            _remove_with_side_files(incoming)
+            raise
+        break
+    else:
+        assert refused is not None
+        raise refused
     _remove_side_files(incoming)
     target = data_dir / DB_FILE
     moved: Path | None = None
@@ -93,7 +120,12 @@ def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path |
                 source.replace(data_dir / f"{DB_FILE}.damaged-{stamp}{suffix}")
     incoming.replace(target)
     if keys.check_key(params, key) is None:
-        keys.write_params(data_dir, keys.with_check(params, key))
+        params = keys.with_check(params, key)
+    current = None
+    with contextlib.suppress(ValueError):
+        current = keys.read_params(data_dir)
+    if current != params:  # lost, damaged or without a check: the backup's key file
+        keys.write_params(data_dir, params)
     private(data_dir)
     return moved
 

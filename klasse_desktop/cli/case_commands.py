@@ -169,11 +169,11 @@ def _actor() -> str:
 def _register(
     args: argparse.Namespace, *, create: bool = False, kdf: dict[str, int] | None = None
 ) -> Iterator[CaseRegister]:
-    from klasse_desktop.cases.database import DB_FILE
+    from klasse_desktop.cases.database import DB_FILE, NEW, register_state
     from klasse_desktop.cases.repository import CaseRegister
 
     folder = _folder(args)
-    if not create and not (folder / DB_FILE).exists():
+    if not create and not (folder / DB_FILE).exists() and register_state(folder) == NEW:
         raise CliError(
             _missing(args, _("There is no case register in {path} yet.").format(path=folder))
         )

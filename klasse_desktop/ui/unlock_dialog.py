@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from klasse_desktop.cases.database import DB_FILE, backups_in
+from klasse_desktop.cases.database import NEW, backups_in, register_state
 from klasse_desktop.cases.errors import (
     RegisterDamagedError,
     RegisterError,
@@ -59,7 +59,9 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.folder, self.actor, self.kdf = folder, actor, kdf
         self.register: CaseRegister | None = None
-        self.creating = not (folder / DB_FILE).exists()
+        # Only a folder with nothing in it gets a new register: with a key file or
+        # backups left, register.db was lost, and unlocking offers the backup.
+        self.creating = register_state(folder) == NEW
         self.attempts = 0
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
 

@@ -83,3 +83,19 @@ def test_without_backups_the_error_is_shown_and_nothing_offered(qtbot, tmp_path,
     assert prompts["confirm"] == []
     assert len(prompts["error"]) == 1 and "beschadigd" in prompts["error"][0]
     assert dialog.register is None
+
+
+def test_a_lost_register_file_is_not_offered_as_new_but_restored(qtbot, tmp_path, prompts):
+    """register.db moved away by a cleaner: the dialog must not ask for a new
+    passphrase (a new key file would lock out every backup) but offer the backup."""
+    folder = _damaged(tmp_path)
+    (folder / "register.db").unlink()
+    key_file = (folder / "register.json").read_bytes()
+    dialog = _unlock(qtbot, folder)
+    assert not dialog.creating and dialog.repeat.isHidden()
+    [(_title, text, _yes)] = prompts["confirm"]
+    assert "register.db" in text and "ontbreekt" in text
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.register is not None
+    assert [c.title for c in list_cases(dialog.register)] == ["Meme in de klassenapp"]
+    assert (folder / "register.json").read_bytes() == key_file
+    dialog.register.close()
