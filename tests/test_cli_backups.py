@@ -123,3 +123,34 @@ def test_a_key_file_replaced_by_a_mistaken_init_does_not_lock_out_the_backups(
     assert code == 0, err
     code, out, _err = en(capsys, "list")
     assert code == 0 and "Kwetsende berichten" in out
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"time_cost": 10**9},  # would hang for hours
+        {"memory_cost": 2**40},  # would ask for a petabyte
+        {"parallelism": 0},
+        {"time_cost": "3"},
+        {"salt": "c2hvcnQ="},  # 5 bytes
+        {"salt": "@@@ not base64"},
+        {"format": 99},
+        {"kdf": "md5"},
+        {"check": 12345},
+        {"surprise": True},
+    ],
+)
+def test_a_damaged_key_file_is_one_clear_message(folder, capsys, change):
+    key_file = folder / "register.json"
+    key_file.write_text(json.dumps({**json.loads(key_file.read_text()), **change}))
+    started = time.monotonic()
+    code, out, err = en(capsys, "list")
+    assert time.monotonic() - started < 10
+    assert code == 2 and out == ""
+    assert err.strip() == "klasse-desktop: The key file register.json is damaged."
+
+
+def test_a_key_file_that_is_not_json_at_all(folder, capsys):
+    (folder / "register.json").write_bytes(b"\xff\xfe not json")
+    code, _out, err = en(capsys, "list")
+    assert code == 2 and "register.json is damaged" in err and "Traceback" not in err

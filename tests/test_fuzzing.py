@@ -223,3 +223,66 @@ def test_odd_text_is_stored_cleaned_or_refused(register, title, name, text):
 
     _stores(lambda v: register.add_party(number, "leerling", v), name, party_name)
     _stores(lambda v: register.add_entry(number, v), text, entry_text)
+
+
+# Every argument of every command, with the values that used to end in a traceback.
+BAD_VALUES = ["\udcff\udcfe", "99999999999999999999999", "²", "", "-1", "../..\\win.txt"]
+
+
+def _commands(parser, path=()):
+    """(command path, actions) for every leaf command of the parser."""
+    import argparse
+
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        yield path, parser._actions
+        return
+    for name, sub in subs[0].choices.items():
+        yield from _commands(sub, (*path, name))
+
+
+def _argv_for(path, actions, bad_dest=None, bad_value=""):
+    argv = list(path)
+    for action in actions:
+        if action.dest in ("help", "version") or action.nargs == 0:
+            continue
+        value = bad_value if action.dest == bad_dest else (
+            action.choices[0] if action.choices else "x")  # fmt: skip
+        if not action.option_strings:
+            argv.append(str(value))
+        elif action.required or action.dest == bad_dest:
+            argv += [action.option_strings[-1], str(value)]
+    return argv
+
+
+def test_every_argument_of_every_command_survives_bad_values(tmp_path, monkeypatch, capsys):
+    from klasse_desktop.cli import build_parser
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KLASSE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KLASSE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KLASSE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("KLASSE_KDF", "fast")
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["cases", "init"]) == 0
+    assert main(["cases", "new", "--title", "Test"]) == 0
+    capsys.readouterr()
+    checked = 0
+    for path, actions in _commands(build_parser()):
+        if not path or path[0] == "screenshots" or path[-1] in ("init", "restore"):
+            continue
+        for action in actions:
+            if action.dest in ("help", "version") or action.nargs == 0:
+                continue
+            for value in BAD_VALUES:
+                argv = _argv_for(path, actions, action.dest, value)
+                try:
+                    code = main(argv)
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else 2
+                out, err = capsys.readouterr()
+                assert code in (0, 1, 2, 3), (argv, code, err)
+                assert "Traceback" not in out + err, argv
+                assert "\udcff" not in out + err
+                checked += 1
+    assert checked > 150

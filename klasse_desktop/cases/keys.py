@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -102,11 +103,33 @@ def read_params(data_dir: Path) -> KdfParams | None:
     return read_params_file(data_dir / KDF_FILE)
 
 
+# Bounds on what a key file may ask for: a damaged or planted file must not make an
+# unlock take hours or gigabytes (the defaults are 3 passes, 64 MiB, 4 lanes).
+LIMITS = {"time_cost": (1, 20), "memory_cost": (1024, 2 * 1024 * 1024), "parallelism": (1, 16)}
+
+
 def read_params_file(path: Path) -> KdfParams | None:
+    """The key file, validated field by field; ValueError for anything malformed."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return KdfParams(**raw)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, TypeError):
-        raise ValueError("register.json is damaged") from None
+    except (OSError, ValueError):
+        raise ValueError("key file unreadable") from None
+    if not isinstance(raw, dict) or set(raw) - set(KdfParams.__dataclass_fields__):
+        raise ValueError("key file has unknown fields")
+    if raw.get("format", FORMAT) != FORMAT or raw.get("kdf", "argon2id") != "argon2id":
+        raise ValueError("key file of an unknown format")
+    for name, (low, high) in LIMITS.items():
+        value = raw.get(name, getattr(KdfParams, name))
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError(f"key file {name} out of bounds")
+    salt, check = raw.get("salt"), raw.get("check", "")
+    try:
+        if not isinstance(salt, str) or len(base64.b64decode(salt, validate=True)) < 16:
+            raise ValueError("short salt")
+    except (ValueError, TypeError):
+        raise ValueError("key file salt damaged") from None
+    if not isinstance(check, str) or (check and not re.fullmatch(r"[0-9a-f]{64}", check)):
+        raise ValueError("key file check damaged")
+    return KdfParams(**raw)

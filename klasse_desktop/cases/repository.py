@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -75,6 +77,29 @@ def _text(value: str, what: str, limit: int) -> str:
             _("{what} is too long (at most {limit} characters).").format(what=what, limit=limit)
         )
     return cleaned.strip()
+
+
+_WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def safe_filename(filename: str) -> str:
+    """The last part of a file name, safe to use in any folder on any system.
+
+    A name is only ever a name: "..", "..\\..\\win.txt" or a path are cut to their
+    last part, control characters and the characters Windows forbids become "_", and
+    reserved device names get a "_" in front, so a later "save a copy" can never write
+    outside the folder the user chose ("" when nothing is left).
+    """
+    last = re.split(r"[/\\]", filename)[-1]
+    cleaned = "".join(
+        "_" if ch in '<>:"|?*' or unicodedata.category(ch) in ("Cc", "Cs") else ch
+        for ch in clean_typed(last)
+    ).strip(" .")
+    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned[:MAX_NAME]
 
 
 def _choice(value: str, allowed: type[Any], what: str) -> str:
@@ -389,7 +414,7 @@ class CaseRegister:
     def add_attachment(
         self, number: str, filename: str, data: bytes, *, entry_id: int | None = None
     ) -> Attachment:
-        name = Path(filename).name.strip()
+        name = safe_filename(filename)
         if not name:
             raise InvalidInputError(_("The file has no name."))
         if not data:

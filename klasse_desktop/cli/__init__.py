@@ -168,6 +168,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             i18n.set_language(argv[index + 1])
         elif arg.startswith("--lang=") and arg[7:] in i18n.SUPPORTED_LANGUAGES:
             i18n.set_language(arg[7:])
+    for position, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes that are not UTF-8 (a terminal in another encoding): refused here,
+            # before any of them can reach the register or a file name.
+            print(
+                _(
+                    "klasse-desktop: argument {position} is not valid text (UTF-8); "
+                    "check the terminal's encoding."
+                ).format(position=position),
+                file=sys.stderr,
+            )
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

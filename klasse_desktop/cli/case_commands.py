@@ -150,7 +150,20 @@ def _passphrase(*, confirm: bool = False) -> str:
         raise CliError(
             _("No passphrase given: set KLASSE_PASSPHRASE or type it on standard input.")
         )
+    if not _is_text(value):
+        raise CliError(
+            _("The passphrase is not valid text (UTF-8); check the terminal's encoding.")
+        )
     return value
+
+
+def _is_text(value: str) -> bool:
+    """False for the lone surrogates Python makes of bytes that are not UTF-8."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _actor() -> str:
@@ -381,7 +394,8 @@ def _entry_id(value: str | None) -> int | None:
     if value is None:
         return None
     digits = value.strip().lstrip("#")
-    if not digits.isdigit():
+    # isascii: "²" and "٣" are digits to Python but no entry number; 18 digits fit SQLite.
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
         raise CliError(
             _("'{value}' is not an entry number; `cases show CASE` lists them.").format(value=value)
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.cases.models import Attachment
-from klasse_desktop.cases.repository import MAX_ATTACHMENT
+from klasse_desktop.cases.repository import MAX_ATTACHMENT, safe_filename
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import long_date, size_text
@@ -211,8 +211,9 @@ class AttachmentsPanel(QWidget):
             self.save(attachment)
 
     def save(self, attachment: Attachment) -> Path | None:
+        suggested = safe_filename(attachment.filename) or "bijlage"  # a name, never a path
         target, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a copy (not encrypted)"), str(Path.home() / attachment.filename)
+            self, _("Save a copy (not encrypted)"), str(Path.home() / suggested)
         )
         if not target:
             return None
