@@ -154,3 +154,17 @@ def test_a_key_file_that_is_not_json_at_all(folder, capsys):
     (folder / "register.json").write_bytes(b"\xff\xfe not json")
     code, _out, err = en(capsys, "list")
     assert code == 2 and "register.json is damaged" in err and "Traceback" not in err
+
+
+def test_a_backup_dated_in_the_future_does_not_stop_automatic_backups(folder, capsys):
+    planted = folder / "backups" / "register-29991231-235959-000000-auto.db"
+    newest = sorted((folder / "backups").glob("register-*.db"))[-1]
+    planted.write_bytes(newest.read_bytes())
+    future = time.time() + 400 * 86400
+    os.utime(planted, (future, future))
+    old = time.time() - 3 * 86400
+    os.utime(newest, (old, old))
+    before = set((folder / "backups").glob("register-*.db"))
+    assert en(capsys, "list")[0] == 0
+    made = set((folder / "backups").glob("register-*.db")) - before
+    assert len(made) == 1  # a new automatic backup despite the "future" one

@@ -367,12 +367,21 @@ def backup_if_due(
 ) -> Path | None:
     """At open: a backup if the newest is older than `every` (or there is none yet
     and the register holds cases). Returns the new backup, if one was made."""
-    newest = list_backups(database)
-    if newest:
-        age = datetime.now() - datetime.fromtimestamp(newest[0].stat().st_mtime)
-        if age < every:
-            return None
-    elif not has_data(database):
+    backups = list_backups(database)
+    now = datetime.now()
+    # The newest backup decides; one dated in the future (by its name or its file
+    # time: a clock that was off, a copied file) does not count, or it would stop the
+    # automatic backups for good.
+    stamp_now = now.strftime("register-%Y%m%d-%H%M%S")
+    dated = [
+        (b, now - datetime.fromtimestamp(b.stat().st_mtime))
+        for b in backups
+        if b.name[: len(stamp_now)] <= stamp_now
+    ]
+    current = [(b, age) for b, age in dated if age >= timedelta(0)]
+    if current and current[0][1] < every:
+        return None
+    if not backups and not has_data(database):
         return None
     return backup(database, reason="auto", keep=keep)
 
