@@ -20,6 +20,9 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="klasse-tests-"))
 for _name in ("CONFIG", "DATA", "CACHE", "LOG"):
     os.environ[f"KLASSE_{_name}_DIR"] = str(_SANDBOX / _name.lower())
 os.environ.pop("KLASSE_LANG", None)
+# Registers made by the tests use the cheap key derivation, which the app refuses to
+# open anywhere else (cases/passphrases.py).
+os.environ["KLASSE_KDF"] = "fast"
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_WIZARD = DATA / "sample.wizard.yaml"

@@ -25,12 +25,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.pool import QueuePool
 
-from klasse_desktop.cases import keys
+from klasse_desktop.cases import keys, passphrases
 from klasse_desktop.cases.errors import (
     RegisterDamagedError,
     RegisterLostError,
     RegisterMissingError,
     RegisterTooNewError,
+    WeakKeyDerivationError,
     WrongPassphraseError,
 )
 from klasse_desktop.i18n import _
@@ -179,16 +180,24 @@ def open_database(
             raise RegisterMissingError(
                 _("There is no case register in {path} yet.").format(path=data_dir)
             )
-        if len(passphrase) < keys.MIN_PASSPHRASE_LENGTH:
-            raise WrongPassphraseError(
-                _("Choose a passphrase of at least {n} characters.").format(
-                    n=keys.MIN_PASSPHRASE_LENGTH
-                )
-            )
+        passphrases.check_new(passphrase, context=(data_dir.name,))
         params = keys.KdfParams.new(**(kdf or {}))
         keys.write_params(data_dir, params)
-    key = keys.derive_key(passphrase, params)
-    key_ok = keys.check_key(params, key)
+    if keys.is_weak(params) and not passphrases.fast_kdf_allowed():
+        raise WeakKeyDerivationError(
+            _(
+                "This case register was made with the weak key derivation meant for tests "
+                "(KLASSE_KDF=fast), so its passphrase can be guessed quickly. It is not "
+                "opened. Make a new register, or open this one with KLASSE_KDF=fast to "
+                "move its cases."
+            )
+        )
+    key, key_ok = b"", None
+    for typed in passphrases.forms(passphrase):  # NFC first; as typed for older registers
+        key = keys.derive_key(typed, params)
+        key_ok = keys.check_key(params, key)
+        if key_ok is not False:
+            break
     if key_ok is False:
         raise WrongPassphraseError(_("That passphrase does not open the case register."))
     key_hex = key.hex()

@@ -38,3 +38,11 @@ class StorageError(RegisterError):
 class RegisterLostError(RegisterDamagedError):
     """register.db is gone but its key file or backups are still there: restore a
     backup; a new register would make every backup unreadable."""
+
+
+class WeakPassphraseError(WrongPassphraseError):
+    """A new passphrase that is too short or too easy to guess."""
+
+
+class WeakKeyDerivationError(RegisterError):
+    """A register made with the test suite's weak key derivation, opened outside it."""

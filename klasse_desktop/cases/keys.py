@@ -42,6 +42,11 @@ class KdfParams:
         return cls(salt, time_cost, memory_cost, parallelism)
 
 
+def is_weak(params: KdfParams) -> bool:
+    """Parameters far below the defaults: the test suite's KLASSE_KDF=fast."""
+    return params.time_cost < 2 or params.memory_cost < 16 * 1024
+
+
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
     return hash_secret_raw(
         passphrase.encode("utf-8"),

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy.exc
 import sqlcipher3
 
-from klasse_desktop.cases import keys
+from klasse_desktop.cases import keys, passphrases
 from klasse_desktop.cases.database import DB_FILE, backup_key_file, make_engine, private
 from klasse_desktop.cases.errors import RegisterDamagedError, WrongPassphraseError
 from klasse_desktop.i18n import _
@@ -83,8 +83,9 @@ def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path |
     # when register.json was lost or replaced).
     incoming = data_dir / f"{DB_FILE}.restoring"
     refused: Exception | None = None
-    for params in candidates:
-        key = keys.derive_key(passphrase, params)
+    tries = [(params, typed) for params in candidates for typed in passphrases.forms(passphrase)]
+    for params, typed in tries:
+        key = keys.derive_key(typed, params)
         if keys.check_key(params, key) is False:
             refused = WrongPassphraseError(_("That passphrase does not open the case register."))
             continue

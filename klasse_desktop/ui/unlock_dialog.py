@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -170,6 +170,38 @@ class UnlockDialog(QDialog):
         focus.setFocus()
         focus.selectAll()
 
+    def wait_seconds(self) -> int:
+        """After the second wrong attempt, a pause that doubles each time (2, 4, 8 …
+        up to 60 s): guessing by hand becomes pointless, a typo costs a moment."""
+        wrong = self.attempts - 1
+        return 0 if wrong < 1 else min(2**wrong, 60)
+
+    def _throttle(self) -> None:
+        seconds = self.wait_seconds()
+        if not seconds:
+            return
+        self.ok.setEnabled(False)
+        self.passphrase.setEnabled(False)
+        self._left = seconds
+        self.warning.setText(_("Wait {n} seconds before the next try.").format(n=self._left))
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self._left -= 1
+        if self._left > 0:
+            self.warning.setText(_("Wait {n} seconds before the next try.").format(n=self._left))
+            return
+        self._timer.stop()
+        self.warning.clear()
+        self.warning.hide()
+        self.ok.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+
     def _fit(self) -> None:
         """Grow to show every wrapped line (Qt does not do this for a shown dialog)."""
         layout = self.layout()
@@ -198,6 +230,8 @@ class UnlockDialog(QDialog):
                 else str(exc),
                 self.passphrase,
             )
+            if not self.creating:
+                self._throttle()
             return
         except RegisterDamagedError as exc:
             log.warning("case register cannot be opened: %s", type(exc).__name__)

@@ -99,3 +99,20 @@ def test_a_lost_register_file_is_not_offered_as_new_but_restored(qtbot, tmp_path
     assert [c.title for c in list_cases(dialog.register)] == ["Meme in de klassenapp"]
     assert (folder / "register.json").read_bytes() == key_file
     dialog.register.close()
+
+
+def test_wrong_passphrases_make_the_dialog_wait_longer_each_time(qtbot, tmp_path, prompts):
+    folder = tmp_path / "register"
+    open_register(folder).close()
+    dialog = UnlockDialog(folder, "Els Bakker", kdf=FAST_KDF)
+    qtbot.addWidget(dialog)
+    waits = []
+    for _attempt in range(4):
+        dialog.ok.setEnabled(True)
+        dialog.passphrase.setEnabled(True)
+        dialog.passphrase.setText("verkeerd wachtwoord 1")
+        dialog.accept()
+        waits.append(dialog.wait_seconds())
+    assert waits == [0, 2, 4, 8]
+    assert not dialog.ok.isEnabled() and not dialog.passphrase.isEnabled()
+    assert dialog.warning.text() == "Wacht 8 seconden voor de volgende poging."
