@@ -168,3 +168,24 @@ def test_a_backup_dated_in_the_future_does_not_stop_automatic_backups(folder, ca
     assert en(capsys, "list")[0] == 0
     made = set((folder / "backups").glob("register-*.db")) - before
     assert len(made) == 1  # a new automatic backup despite the "future" one
+
+
+def test_restore_and_every_register_command_wait_for_an_open_window(folder, capsys):
+    """A window holds the data folder's lock: a restore would pull the register from
+    under it, so the CLI refuses and changes nothing (issue 15, point 2)."""
+    from klasse_desktop.ui import single_instance
+
+    window = single_instance.acquire(folder.parent)
+    assert window is not None
+    try:
+        before = (folder / "register.db").read_bytes()
+        newest = sorted((folder / "backups").glob("register-*.db"))[-1]
+        for argv in (("restore", newest.name), ("list",), ("new", "--title", "x")):
+            code, out, err = en(capsys, *argv)
+            assert code == 2 and out == "", argv
+            assert "has this case register open" in err and "nothing was changed" in err
+        assert (folder / "register.db").read_bytes() == before
+        assert not list(folder.glob("register.db.damaged-*"))
+    finally:
+        window.unlock()
+    assert en(capsys, "list")[0] == 0  # free again once the window is gone

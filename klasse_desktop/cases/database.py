@@ -49,12 +49,30 @@ class Database:
     engine: Engine
     path: Path
     key_hex: str
+    identity: tuple[int, int] | None = None  # (device, inode) of register.db when opened
+
+    def __post_init__(self) -> None:
+        if self.identity is None:
+            self.identity = _identity(self.path)
+
+    def still_in_place(self) -> bool:
+        """False when register.db was moved or replaced since it was opened (a restore
+        by another program): writing on would put data in a file nobody opens."""
+        return _identity(self.path) == self.identity
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
             compact(self, vacuum=False)
         self.engine.dispose()
         self.key_hex = ""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def compact(database: Database, *, vacuum: bool = True) -> None:

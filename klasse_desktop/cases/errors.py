@@ -46,3 +46,7 @@ class WeakPassphraseError(WrongPassphraseError):
 
 class WeakKeyDerivationError(RegisterError):
     """A register made with the test suite's weak key derivation, opened outside it."""
+
+
+class RegisterReplacedError(RegisterError):
+    """register.db was moved or replaced under an open register: nothing is written."""

@@ -25,7 +25,12 @@ from sqlmodel import Session, col, select
 
 from klasse_desktop.cases import audit
 from klasse_desktop.cases.database import Database, backup, open_database
-from klasse_desktop.cases.errors import InvalidInputError, NotFoundError, StorageError
+from klasse_desktop.cases.errors import (
+    InvalidInputError,
+    NotFoundError,
+    RegisterReplacedError,
+    StorageError,
+)
 from klasse_desktop.cases.models import (
     Attachment,
     Case,
@@ -135,6 +140,14 @@ class CaseRegister:
     def session(self) -> Iterator[Session]:
         """A transaction; a disk that is full or read-only becomes a StorageError with
         a message the user can act on (the caller keeps what was typed)."""
+        if not self.database.still_in_place():
+            raise RegisterReplacedError(
+                _(
+                    "The case register file was moved or replaced while it was open (by a "
+                    "restore or another program). Nothing was saved. Lock the register "
+                    "and unlock it again."
+                )
+            )
         try:
             with Session(self.database.engine, expire_on_commit=False) as session:
                 yield session

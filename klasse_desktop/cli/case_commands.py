@@ -190,13 +190,34 @@ def _register(
         raise CliError(
             _missing(args, _("There is no case register in {path} yet.").format(path=folder))
         )
-    register = CaseRegister.open(
-        folder, _passphrase(confirm=create), _actor(), create=create, kdf=kdf
-    )
+    with _folder_locked(folder):
+        register = CaseRegister.open(
+            folder, _passphrase(confirm=create), _actor(), create=create, kdf=kdf
+        )
+        try:
+            yield register
+        finally:
+            register.close()
+
+
+@contextmanager
+def _folder_locked(folder: Path) -> Iterator[None]:
+    """The data folder's lock, for as long as the command uses the register: refused
+    while a window (or another command) has the register open."""
+    from klasse_desktop import folder_lock
+
+    lock = folder_lock.acquire(folder.parent)
+    if lock is None:
+        raise CliError(
+            _(
+                "Klasse Desktop has this case register open (a window or another command). "
+                "Close it first; nothing was changed."
+            )
+        )
     try:
-        yield register
+        yield
     finally:
-        register.close()
+        lock.unlock()
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -623,7 +644,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         source = candidate if candidate.is_file() else source
     if not source.is_file():
         raise CliError(_("There is no backup file {path}.").format(path=args.backup))
-    moved = restore_backup(folder, source, _passphrase())
+    with _folder_locked(folder):
+        moved = restore_backup(folder, source, _passphrase())
     if _json(args):
         _emit_json({"restored": str(source), "moved_aside": str(moved) if moved else None})
         return 0

@@ -1,42 +1,27 @@
-"""One window per data folder: a QLockFile in the data dir.
+"""One window per data folder (see `klasse_desktop.folder_lock`).
 
-A second start finds the lock held by a running process and says so. A lock left
-by a crashed (or killed) process is stale: its process is gone, so tryLock takes
-it over. Stale time 0 means a lock is never "too old" while its process lives,
-however long the window stays open.
+A second start finds the lock held by a running process and says so. The lock is
+the operating system's on an open file, so a crashed or killed window's lock is
+gone with its process and never blocks the next start; the CLI takes the same lock,
+so a `cases restore` cannot pull the register from under an open window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from klasse_desktop import folder_lock, paths
+from klasse_desktop.folder_lock import LOCK_FILE, FolderLock
 
-from klasse_desktop import paths
-
-LOCK_FILE = "klasse-desktop.lock"
+__all__ = ["LOCK_FILE", "acquire", "lock_path"]
 
 
 def lock_path(folder: Path | None = None) -> Path:
     return (folder if folder is not None else paths.data_dir()) / LOCK_FILE
 
 
-def acquire(folder: Path | None = None, *, wait_ms: int = 100) -> QLockFile | None:
+def acquire(folder: Path | None = None) -> FolderLock | None:
     """The held lock, or None if another running Klasse Desktop holds it.
 
     Keep the returned object alive while the window is open; `unlock()` at the end."""
-    path = lock_path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(wait_ms):
-        return lock
-    # tryLock already takes over the lock of a dead process; this covers a lock file
-    # it could not judge (e.g. written by another host name on a shared profile).
-    if (
-        lock.error() == QLockFile.LockError.LockFailedError
-        and lock.removeStaleLockFile()
-        and lock.tryLock(wait_ms)
-    ):
-        return lock
-    return None
+    return folder_lock.acquire(folder if folder is not None else paths.data_dir())
