@@ -60,8 +60,85 @@ def test_an_open_register_whose_file_was_replaced_refuses_to_write(tmp_path):
     db.replace(folder / "register.db.elsewhere")
     (folder / "register.db.elsewhere").replace(folder / "register.db.moved")
     db.write_bytes((folder / "register.db.moved").read_bytes())  # a new file, same content
-    with pytest.raises(
-        RegisterReplacedError, match="Nothing was saved|niets opgeslagen|Er is niets"
-    ):
+    with pytest.raises(RegisterReplacedError, match="Er is niets opgeslagen"):
         register.add_entry(case.number, "Dit mag nergens heen.")
     register.database.engine.dispose()
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="symbolic links as on POSIX")
+@pytest.mark.parametrize(
+    "planted", ["register.db", "register.json.tmp", "register.db.restoring", "register.db-wal"]
+)
+def test_no_file_operation_follows_a_planted_link(tmp_path, planted):
+    from klasse_desktop.cases.errors import RegisterDamagedError
+    from klasse_desktop.cases.restore import restore_backup
+
+    folder = tmp_path / "r"
+    register = open_register(folder)
+    register.create_case("T", "anders", "leerlingendossier", protocol_version=PROTOCOL_VERSION)
+    backup = register.backup()
+    register.close()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("niet van het register")
+    outside.chmod(0o644)
+    if planted == "register.db":
+        (folder / "register.db").replace(tmp_path / "echt.db")
+    (folder / planted).unlink(missing_ok=True)
+    (folder / planted).symlink_to(outside)
+    with pytest.raises(RegisterDamagedError, match=planted.replace(".", r"\.")):
+        open_register(folder, create=False)
+    with pytest.raises(RegisterDamagedError):
+        restore_backup(folder, backup, "paard batterij nietje 42")
+    assert outside.read_text() == "niet van het register"
+    assert outside.stat().st_mode & 0o777 == 0o644  # no chmod through the link
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="symbolic links as on POSIX")
+def test_init_never_creates_the_register_at_a_dangling_links_target(tmp_path):
+    from klasse_desktop.cases.errors import RegisterDamagedError
+
+    folder = tmp_path / "r"
+    folder.mkdir()
+    target = tmp_path / "elders.db"
+    (folder / "register.db").symlink_to(target)
+    with pytest.raises(RegisterDamagedError):
+        open_register(folder)
+    assert not target.exists()
+
+
+def test_a_damaged_register_with_a_wal_file_is_refused_untouched(tmp_path):
+    """Opening used to fold the WAL into the damaged file and delete it, then refuse:
+    the check now runs on a copy, so both files stay as they were for recovery."""
+    import shutil
+
+    from klasse_desktop.cases.errors import RegisterDamagedError
+
+    folder = tmp_path / "r"
+    register = open_register(folder)
+    case = register.create_case(
+        "T", "anders", "leerlingendossier", protocol_version=PROTOCOL_VERSION
+    )
+    for n in range(60):
+        register.add_entry(case.number, f"Notitie {n} " * 40)
+    register.close()  # checkpointed: the entries are in register.db
+    register = open_register(folder, create=False)
+    register.add_entry(case.number, "Nog een notitie, alleen in de WAL.")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in ("register.db", "register.db-wal"):
+        shutil.copyfile(folder / name, crashed / name)  # the files as a crash left them
+    register.close()
+    for name in ("register.db", "register.db-wal"):
+        shutil.copyfile(crashed / name, folder / name)
+    (folder / "register.db-shm").unlink(missing_ok=True)
+    db = folder / "register.db"
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 4096] = bytes(4096)  # a damaged page
+    db.write_bytes(bytes(data))
+    before = {name: (folder / name).read_bytes() for name in ("register.db", "register.db-wal")}
+    assert before["register.db-wal"]  # there is a WAL to fold
+    with pytest.raises(RegisterDamagedError):
+        open_register(folder, create=False)
+    for name, content in before.items():
+        assert (folder / name).read_bytes() == content, name
+    assert not list(folder.glob("register.db.checking*"))

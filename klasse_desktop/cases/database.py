@@ -172,11 +172,35 @@ def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
         raise _damaged()
 
 
+def _check_with_wal_on_a_copy(path: Path, key_hex: str, key_ok: bool | None) -> None:
+    """With a WAL file beside register.db (after a crash), opening would fold the WAL
+    into the file and delete it, even when the register then turns out damaged. So the
+    check runs first on a copy of both; the originals are only opened once it passed."""
+    wal = Path(f"{path}-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return
+    import shutil
+
+    copy = path.with_name(f"{DB_FILE}.checking")
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, Path(f"{copy}-wal"))
+        engine = make_engine(copy, key_hex)
+        try:
+            _check_key(engine, copy, key_ok)
+        finally:
+            engine.dispose()
+    finally:
+        for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
 def open_database(
     data_dir: Path, passphrase: str, *, create: bool = False, kdf: dict[str, int] | None = None
 ) -> Database:
     """Unlock (or with `create`, set up) the register in `data_dir` and migrate it."""
     path = data_dir / DB_FILE
+    refuse_symlinks(data_dir)
     try:
         params = keys.read_params(data_dir)
     except ValueError:
@@ -219,6 +243,7 @@ def open_database(
     if key_ok is False:
         raise WrongPassphraseError(_("That passphrase does not open the case register."))
     key_hex = key.hex()
+    _check_with_wal_on_a_copy(path, key_hex, key_ok)
     engine = make_engine(path, key_hex)
     _check_key(engine, path, key_ok)
     no_core_dumps()
@@ -282,10 +307,38 @@ def private(folder: Path) -> None:
     """Owner-only permissions on the register's files (POSIX; Windows profiles are private)."""
     if os.name != "posix":
         return
+    if folder.is_symlink():
+        return
     with contextlib.suppress(OSError):
         folder.chmod(0o700)
         for path in folder.rglob("*"):
+            if path.is_symlink():
+                continue  # never change a file outside the register through a link
             path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+# Every name the register writes or moves in its folder.
+REGISTER_NAMES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}.restoring",
+                  f"{DB_FILE}.checking", f"{DB_FILE}.checking-wal",
+                  keys.KDF_FILE, f"{keys.KDF_FILE}.tmp", BACKUP_DIR)  # fmt: skip
+
+
+def refuse_symlinks(data_dir: Path) -> None:
+    """No file operation in the register's folder may follow a symbolic link: a link
+    planted there would make the app write, move or chmod a file somewhere else."""
+    suspects = [data_dir, *(data_dir / name for name in REGISTER_NAMES)]
+    backups = data_dir / BACKUP_DIR
+    if backups.is_dir() and not backups.is_symlink():
+        suspects += list(backups.iterdir())
+    for path in suspects:
+        if path.is_symlink():
+            raise RegisterDamagedError(
+                _(
+                    "{name} in the case register's folder is a link to somewhere else. "
+                    "The register does not follow links; replace the link by the file "
+                    "itself (or remove it)."
+                ).format(name=path.name)
+            )
 
 
 # -- migrations -----------------------------------------------------------------------

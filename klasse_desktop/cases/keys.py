@@ -84,7 +84,10 @@ def write_params_file(target: Path, params: KdfParams) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     data = json.dumps(asdict(params), indent=2).encode("utf-8")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()  # a leftover or planted file: removed, never written through
+    # O_EXCL: never follows a link planted between the check and the open.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         os.write(fd, data)
         os.fsync(fd)

@@ -18,7 +18,13 @@ import sqlalchemy.exc
 import sqlcipher3
 
 from klasse_desktop.cases import keys, passphrases
-from klasse_desktop.cases.database import DB_FILE, backup_key_file, make_engine, private
+from klasse_desktop.cases.database import (
+    DB_FILE,
+    backup_key_file,
+    make_engine,
+    private,
+    refuse_symlinks,
+)
 from klasse_desktop.cases.errors import RegisterDamagedError, WrongPassphraseError
 from klasse_desktop.i18n import _
 
@@ -54,6 +60,7 @@ def _verify(backup_path: Path, key_hex: str, name: str) -> None:
 def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path | None:
     """Replace register.db in `data_dir` with `backup_path`; returns where the old
     register.db was moved to (None if there was none)."""
+    refuse_symlinks(data_dir)
     if not backup_path.is_file():
         raise RegisterDamagedError(
             _("The backup {name} does not exist.").format(name=backup_path.name)
