@@ -250,6 +250,9 @@ def open_database(
     if key_ok is None:  # an older register.json: remember the check from now on
         keys.write_params(data_dir, keys.with_check(params, key))
     private(data_dir)
+    from klasse_desktop.cases.ledger import clean_leftovers
+
+    clean_leftovers(data_dir)
     database = Database(engine, path, key_hex)
     try:
         migrate(database)
@@ -268,7 +271,7 @@ def open_database(
     except (OSError, sqlcipher3.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
         # A full disk must not lock the user out of the register; the next open retries.
         _log.warning("automatic backup failed: %s", type(exc).__name__)
-        for partial in (path.parent / BACKUP_DIR).glob("*.partial"):
+        for partial in (path.parent / BACKUP_DIR).glob("*.partial*"):
             partial.unlink(missing_ok=True)
     return database
 
@@ -319,7 +322,8 @@ def private(folder: Path) -> None:
 
 # Every name the register writes or moves in its folder.
 REGISTER_NAMES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}.restoring",
-                  f"{DB_FILE}.checking", f"{DB_FILE}.checking-wal",
+                  f"{DB_FILE}.checking", f"{DB_FILE}.checking-wal", "purged.json",
+                  "purged.json.tmp",
                   keys.KDF_FILE, f"{keys.KDF_FILE}.tmp", BACKUP_DIR)  # fmt: skip
 
 
@@ -402,6 +406,10 @@ def backup(database: Database, reason: str = "manual", *, keep: int = KEEP_BACKU
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"register-{stamp}-{reason}.db"
     partial = target.with_suffix(".partial")
+    # Private from the first byte: SQLite would create it with the umask (often 0644).
+    os.close(
+        os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    )
     raw = database.engine.raw_connection()  # ATTACH/DETACH cannot run inside a transaction
     try:
         raw.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{database.key_hex}'\"", (str(partial),))
@@ -419,6 +427,11 @@ def backup(database: Database, reason: str = "manual", *, keep: int = KEEP_BACKU
     if params is not None:
         keys.write_params_file(backup_key_file(target), params)
     partial.replace(target)
+    ledger = database.path.parent / "purged.json"
+    if ledger.is_file() and not ledger.is_symlink():  # the purge ledger travels along
+        import shutil
+
+        shutil.copyfile(ledger, target.with_name(target.name + ".purged.json"))
     private(folder)
     for old in list_backups(database)[max(keep, 1) :]:
         old.unlink(missing_ok=True)

@@ -57,7 +57,9 @@ def _verify(backup_path: Path, key_hex: str, name: str) -> None:
         )
 
 
-def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path | None:
+def restore_backup(
+    data_dir: Path, backup_path: Path, passphrase: str, actor: str = "restore"
+) -> Path | None:
     """Replace register.db in `data_dir` with `backup_path`; returns where the old
     register.db was moved to (None if there was none)."""
     refuse_symlinks(data_dir)
@@ -134,8 +136,34 @@ def restore_backup(data_dir: Path, backup_path: Path, passphrase: str) -> Path |
         current = keys.read_params(data_dir)
     if current != params:  # lost, damaged or without a check: the backup's key file
         keys.write_params(data_dir, params)
+    _after_restore(data_dir, target, key.hex(), backup_path, actor)
     private(data_dir)
     return moved
+
+
+def _after_restore(
+    data_dir: Path, target: Path, key_hex: str, backup_path: Path, actor: str
+) -> None:
+    """Cases purged since the backup are purged again (the ledger), and the restore
+    is recorded in the audit log (which backup, by its date; no content)."""
+    from sqlmodel import Session
+
+    from klasse_desktop.cases import audit
+    from klasse_desktop.cases.database import Database, migrate
+    from klasse_desktop.cases.ledger import LEDGER_FILE, reapply
+
+    own = backup_path.with_name(backup_path.name + ".purged.json")
+    if not (data_dir / LEDGER_FILE).exists() and own.is_file():
+        shutil.copyfile(own, data_dir / LEDGER_FILE)
+    database = Database(make_engine(target, key_hex), target, key_hex)
+    try:
+        migrate(database)  # an older backup: the schema the purge expects
+        reapply(database, actor)
+        with Session(database.engine) as session:
+            audit.record(session, actor, "restore", "register", backup_path.name[:40])
+            session.commit()
+    finally:
+        database.engine.dispose()
 
 
 def _remove_side_files(path: Path) -> None:

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from klasse_desktop.cases import audit
 from klasse_desktop.cases.database import compact, purging
 from klasse_desktop.cases.errors import InvalidInputError
+from klasse_desktop.cases.ledger import add_to_ledger, scrub_backups
 from klasse_desktop.cases.models import Case, CaseStatus, DeletionReceipt, RegisterState
 from klasse_desktop.cases.repository import CaseRegister, _now
 from klasse_desktop.i18n import _
@@ -114,6 +115,11 @@ def purge_expired(register: CaseRegister, today: date | None = None) -> list[Del
                 audit.record(session, register.actor, "delete", "case", case.id, case.number)
                 receipts.append(receipt)
     compact(register.database)
+    # Retention reaches every copy: the ledger travels with the register, and the
+    # purged cases are deleted from every backup as well.
+    numbers = [r.case_number for r in receipts]
+    add_to_ledger(register.database.path.parent, numbers)
+    scrub_backups(register.database, set(numbers), register.actor)
     return receipts
 
 
