@@ -95,7 +95,8 @@ def test_the_key_file_holds_no_key_or_passphrase(tmp_path):
     content = (folder / "register.json").read_text("utf-8")
     assert "paard" not in content and "argon2id" in content
     assert set(__import__("json").loads(content)) == {
-        "salt", "time_cost", "memory_cost", "parallelism", "format", "kdf", "check"
+        "salt", "time_cost", "memory_cost", "parallelism", "format", "kdf", "check",
+        "audit_seq", "audit_mac",  # the audit anchor: a row number and a seal, no content
     }  # fmt: skip
     # the key check is an HMAC under the key, not the key (nor a plain hash of it)
     from klasse_desktop.cases import keys

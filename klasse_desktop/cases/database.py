@@ -246,6 +246,9 @@ def open_database(
     _check_with_wal_on_a_copy(path, key_hex, key_ok)
     engine = make_engine(path, key_hex)
     _check_key(engine, path, key_ok)
+    from klasse_desktop.cases import audit
+
+    audit.bind_key(engine, key)
     no_core_dumps()
     if key_ok is None:  # an older register.json: remember the check from now on
         keys.write_params(data_dir, keys.with_check(params, key))
@@ -264,6 +267,15 @@ def open_database(
     except RegisterDamagedError:
         engine.dispose()
         raise
+    missing = missing_protections(database)
+    if missing:
+        engine.dispose()
+        raise RegisterDamagedError(
+            _(
+                "The case register's protections were changed outside Klasse Desktop "
+                "({names} missing). It is not opened; restore a backup or ask for help."
+            ).format(names=", ".join(missing))
+        )
     try:
         from klasse_desktop.settings import load_settings
 
@@ -294,6 +306,24 @@ def backup_key_file(backup_path: Path) -> Path:
     """The key file (salt, parameters, key check) kept beside each backup, so a backup
     opens with the passphrase even when register.json is lost."""
     return backup_path.with_name(backup_path.name + ".key.json")
+
+
+# The triggers that keep entries, audit rows, parties, cases and attachments from
+# being changed or deleted behind the app's back (migrations 0001 and 0004).
+PROTECTIONS = (
+    "entry_append_only", "entry_no_delete", "audit_append_only", "audit_no_delete",
+    "party_fixed", "party_no_delete", "case_fixed", "case_no_delete", "attachment_fixed",
+    "attachment_no_delete",
+)  # fmt: skip
+
+
+def missing_protections(database: Database) -> list[str]:
+    with database.engine.connect() as conn:
+        found = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+    return [name for name in PROTECTIONS if name not in found]
 
 
 def no_core_dumps() -> None:

@@ -33,6 +33,8 @@ class KdfParams:
     format: int = FORMAT
     kdf: str = "argon2id"
     check: str = ""  # HMAC of a fixed text under the key: tells wrong key from damage
+    audit_seq: int = 0  # the audit chain's last row and seal: an anchor outside the
+    audit_mac: str = ""  # database, so a rollback or cut-off chain is noticed
 
     @classmethod
     def new(
@@ -140,4 +142,7 @@ def read_params_file(path: Path) -> KdfParams | None:
         raise ValueError("key file salt damaged") from None
     if not isinstance(check, str) or (check and not re.fullmatch(r"[0-9a-f]{64}", check)):
         raise ValueError("key file check damaged")
+    seq, mac = raw.get("audit_seq", 0), raw.get("audit_mac", "")
+    if type(seq) is not int or seq < 0 or not isinstance(mac, str) or len(mac) > 80:
+        raise ValueError("key file audit anchor damaged")
     return KdfParams(**raw)

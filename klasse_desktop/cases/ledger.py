@@ -118,6 +118,7 @@ def scrub_backups(live: Database, numbers: set[str], actor: str) -> tuple[int, i
     rewritten = removed = 0
     for path in backups_in(live.path.parent):
         copy = Database(make_engine(path, live.key_hex), path, live.key_hex)
+        audit.bind_key(copy.engine, bytes.fromhex(live.key_hex))
         try:
             if purge_numbers(copy, numbers, actor):
                 compact(copy)  # VACUUM: the deleted pages are gone from the file too

@@ -59,6 +59,17 @@ def _is_storage_problem(exc: sqlalchemy.exc.OperationalError) -> bool:
     return any(word in text for word in ("disk", "full", "readonly", "read-only", "i/o"))
 
 
+def move_anchor(data_dir: Path, seq: int, seal: str) -> None:
+    """Keep the audit chain's last row and seal in the key file (see `audit`)."""
+    from dataclasses import replace
+
+    from klasse_desktop.cases import keys
+
+    params = keys.read_params(data_dir)
+    if params is not None and seq >= params.audit_seq:
+        keys.write_params(data_dir, replace(params, audit_seq=seq, audit_mac=seal))
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -152,6 +163,9 @@ class CaseRegister:
             with Session(self.database.engine, expire_on_commit=False) as session:
                 yield session
                 session.commit()
+                last = session.info.pop("audit_last", None)
+                if last is not None:
+                    move_anchor(self.database.path.parent, last.id or 0, last.hash)
         except sqlalchemy.exc.OperationalError as exc:
             if not _is_storage_problem(exc):
                 raise
@@ -499,8 +513,12 @@ class CaseRegister:
             self._audit(session, "export", what, case.id, case.number)
 
     def verify_audit(self) -> audit.ChainCheck:
+        from klasse_desktop.cases import keys
+
+        params = keys.read_params(self.database.path.parent)
+        anchor = (params.audit_seq, params.audit_mac) if params else None
         with self.session() as session:
-            return audit.verify(session)
+            return audit.verify(session, anchor)
 
     def backup(self) -> Path:
         with self.session() as session:

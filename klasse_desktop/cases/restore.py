@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -156,12 +157,19 @@ def _after_restore(
     if not (data_dir / LEDGER_FILE).exists() and own.is_file():
         shutil.copyfile(own, data_dir / LEDGER_FILE)
     database = Database(make_engine(target, key_hex), target, key_hex)
+    audit.bind_key(database.engine, bytes.fromhex(key_hex))
     try:
         migrate(database)  # an older backup: the schema the purge expects
         reapply(database, actor)
-        with Session(database.engine) as session:
-            audit.record(session, actor, "restore", "register", backup_path.name[:40])
+        with Session(database.engine, expire_on_commit=False) as session:
+            event = audit.record(session, actor, "restore", "register", backup_path.name[:40])
             session.commit()
+        # A deliberate restore: the audit anchor moves to the restored chain's end.
+        params = keys.read_params(data_dir)
+        if params is not None:
+            keys.write_params(
+                data_dir, replace(params, audit_seq=event.id or 0, audit_mac=event.hash)
+            )
     finally:
         database.engine.dispose()
 

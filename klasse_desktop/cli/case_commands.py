@@ -556,7 +556,9 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     with _register(args) as register:
         check = register.verify_audit()
     if _json(args):
-        _emit_json({"ok": check.ok, "events": check.events, "first_broken": check.first_broken_id})
+        _emit_json({"ok": check.ok, "events": check.events, "first_broken": check.first_broken_id,
+                    "rolled_back_to": check.rolled_back_to.isoformat()
+                    if check.rolled_back_to else None})  # fmt: skip
     elif check.ok:
         print(
             ngettext(
@@ -564,6 +566,17 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
                 "The audit log is intact: {n} events checked.",
                 check.events,
             ).format(n=check.events)
+        )
+    elif check.first_broken_id is None:
+        from klasse_desktop.i18n_dates import format_date
+
+        when = format_date(check.rolled_back_to.date(), args.lang) if check.rolled_back_to else "—"
+        print(
+            _(
+                "The register was set back to an older state (the audit log ends on {date}, "
+                "but it had later events): events were removed from its end, or an older "
+                "copy of the register was put in its place."
+            ).format(date=when)
         )
     else:
         print(
