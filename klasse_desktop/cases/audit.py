@@ -103,3 +103,32 @@ def verify(session: Session, anchor: tuple[int, str] | None = None) -> ChainChec
         if last is None or (last.id or 0) < seq or ((last.id or 0) == seq and last.hash != seal):
             return ChainCheck(False, count, None, last.at if last else None)
     return ChainCheck(True, count)
+
+
+def reseal(session: Session) -> int:
+    """After a re-key (handover): seal every row again under the new key, in order.
+    The caller has verified the chain under the old key first, so nothing tampered is
+    laundered. The append-only trigger is lifted for this one transaction only."""
+    from sqlalchemy import text
+
+    key = _key(session)
+    if key is None:
+        raise ValueError("no audit key bound")
+    conn = session.connection()
+    trigger = conn.execute(
+        text("SELECT sql FROM sqlite_master WHERE type='trigger' AND name='audit_append_only'")
+    ).scalar_one()
+    conn.execute(text("DROP TRIGGER audit_append_only"))
+    prev_hash = GENESIS
+    count = 0
+    for event in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))).all():
+        seal = _digest(prev_hash, event.at, event.actor, event.action, event.object_type,
+                       event.object_id, event.case_number, key)  # fmt: skip
+        conn.execute(
+            text("UPDATE audit_event SET prev_hash = :p, hash = :h WHERE id = :i"),
+            {"p": prev_hash, "h": seal, "i": event.id},
+        )
+        prev_hash = seal
+        count += 1
+    conn.execute(text(trigger))
+    return count

@@ -185,6 +185,10 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
 
     add("backups", cmd_backups, _("list the automatic backups of the register, newest first"))
 
+    from klasse_desktop.cli.handover_commands import add_handover_commands
+
+    add_handover_commands(add)
+
     restore = add(
         "restore",
         cmd_restore,
