@@ -142,3 +142,62 @@ def test_a_damaged_register_with_a_wal_file_is_refused_untouched(tmp_path):
     for name, content in before.items():
         assert (folder / name).read_bytes() == content, name
     assert not list(folder.glob("register.db.checking*"))
+
+
+def test_busy_is_its_own_message_and_nothing_is_called_damaged(tmp_path):
+    """Another program holding a write transaction: "busy, try again", not "damaged"."""
+    import sqlcipher3
+
+    from klasse_desktop.cases import keys
+    from klasse_desktop.cases.errors import RegisterBusyError
+
+    folder = tmp_path / "r"
+    register = open_register(folder)
+    case = register.create_case(
+        "T", "anders", "leerlingendossier", protocol_version=PROTOCOL_VERSION
+    )
+    key_hex = keys.derive_key("paard batterij nietje 42", keys.read_params(folder)).hex()
+    other = sqlcipher3.connect(str(folder / "register.db"), isolation_level=None)
+    other.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock
+    register.database.engine.pool.dispose()  # new connections get the short timeout below
+    import sqlalchemy
+
+    @sqlalchemy.event.listens_for(register.database.engine, "connect")
+    def _short(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA busy_timeout = 50")
+
+    try:
+        with pytest.raises(RegisterBusyError, match=r"bezig|busy"):
+            register.add_entry(case.number, "Komt zo.")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    register.add_entry(case.number, "Nu wel.")  # free again: works
+    register.close()
+
+
+def test_viewing_works_when_the_view_cannot_be_audited(tmp_path, monkeypatch):
+    """On a full or read-only disk the audit row of a view cannot be written; the
+    director can still read the case (the README says so)."""
+    from klasse_desktop.cases import audit
+    from klasse_desktop.cases.errors import StorageError
+
+    folder = tmp_path / "r"
+    register = open_register(folder)
+    case = register.create_case(
+        "T", "anders", "leerlingendossier", protocol_version=PROTOCOL_VERSION
+    )
+    register.add_entry(case.number, "Te lezen.")
+
+    real = audit.record
+
+    def full_disk(session, actor, action, *args, **kwargs):
+        if action == "view":
+            raise StorageError("vol")
+        return real(session, actor, action, *args, **kwargs)
+
+    monkeypatch.setattr(audit, "record", full_disk)
+    detail = register.get_case(case.number)
+    assert [e.text for e in detail.entries] == ["Te lezen."]
+    register.close()

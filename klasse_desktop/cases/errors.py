@@ -50,3 +50,7 @@ class WeakKeyDerivationError(RegisterError):
 
 class RegisterReplacedError(RegisterError):
     """register.db was moved or replaced under an open register: nothing is written."""
+
+
+class RegisterBusyError(RegisterError):
+    """Another program holds the database's write lock: try again, nothing is wrong."""

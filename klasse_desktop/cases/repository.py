@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import mimetypes
 import re
 import unicodedata
@@ -28,6 +29,7 @@ from klasse_desktop.cases.database import Database, backup, open_database
 from klasse_desktop.cases.errors import (
     InvalidInputError,
     NotFoundError,
+    RegisterBusyError,
     RegisterReplacedError,
     StorageError,
 )
@@ -54,6 +56,13 @@ MAX_ATTACHMENT = 25 * 1024 * 1024
 NAME_ACTIONS = ("hide", "keep", "party")
 
 
+def _is_busy(exc: sqlalchemy.exc.OperationalError) -> bool:
+    """Another process holds a write lock longer than the busy timeout: not damage,
+    not a full disk, just wait."""
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 def _is_storage_problem(exc: sqlalchemy.exc.OperationalError) -> bool:
     text = str(exc.orig).lower()
     return any(word in text for word in ("disk", "full", "readonly", "read-only", "i/o"))
@@ -68,6 +77,9 @@ def move_anchor(data_dir: Path, seq: int, seal: str) -> None:
     params = keys.read_params(data_dir)
     if params is not None and seq >= params.audit_seq:
         keys.write_params(data_dir, replace(params, audit_seq=seq, audit_mac=seal))
+
+
+_log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -140,9 +152,18 @@ class CaseRegister:
         kdf: dict[str, int] | None = None,
     ) -> CaseRegister:  # fmt: skip
         register = cls(open_database(data_dir, passphrase, create=create, kdf=kdf), actor)
-        with register.session() as session:
-            audit.record(session, register.actor, "unlock", "register", "-")
+        register._audit_view("register", "-", action="unlock")
         return register
+
+    def _audit_view(self, kind: str, obj: object, number: str = "", action: str = "view") -> None:
+        """Record that something was seen. On a full or read-only disk the record cannot
+        be written; reading must still work then (the README says so), so the failure
+        is logged (without content) and the view goes on."""
+        try:
+            with self.session() as session:
+                audit.record(session, self.actor, action, kind, obj, number)
+        except StorageError:
+            _log.warning("audit event not written (disk full or read-only): %s", action)
 
     def close(self) -> None:
         self.database.close()
@@ -167,6 +188,13 @@ class CaseRegister:
                 if last is not None:
                     move_anchor(self.database.path.parent, last.id or 0, last.hash)
         except sqlalchemy.exc.OperationalError as exc:
+            if _is_busy(exc):
+                raise RegisterBusyError(
+                    _(
+                        "The case register is busy in another program right now. Try again in "
+                        "a few seconds; nothing was changed."
+                    )
+                ) from None
             if not _is_storage_problem(exc):
                 raise
             raise StorageError(
@@ -298,8 +326,8 @@ class CaseRegister:
             for attachment in attachments:
                 session.expunge(attachment)
                 attachment.data = b""
-            self._audit(session, "view", "case", case.id, case.number)
             end = retention_end(case, session)
+        self._audit_view("case", case.id, case.number)
         addenda: dict[int, list[Entry]] = {}
         for entry in entries:
             if entry.corrects_id is not None:
