@@ -169,17 +169,29 @@ def import_backup(
             session.commit()
     finally:
         database.engine.dispose()
-    keys.write_params(
-        data_dir,
-        replace(keys.with_check(new_params, new_key), audit_seq=event.id or 0,
-                audit_mac=event.hash),
-    )  # fmt: skip
-    if ledger is not None:
-        (data_dir / LEDGER_FILE).write_bytes(ledger)
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
-    work.replace(data_dir / DB_FILE)
+    # The last steps put three files in place; if any fails (a full disk), all are
+    # taken back, so the folder is empty again rather than half a register.
+    placed: list[Path] = []
+    try:
+        keys.write_params(
+            data_dir,
+            replace(keys.with_check(new_params, new_key), audit_seq=event.id or 0,
+                    audit_mac=event.hash),
+        )  # fmt: skip
+        placed.append(data_dir / keys.KDF_FILE)
+        if ledger is not None:
+            (data_dir / LEDGER_FILE).write_bytes(ledger)
+            placed.append(data_dir / LEDGER_FILE)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{work}{suffix}").unlink(missing_ok=True)
+        work.replace(data_dir / DB_FILE)
+    except BaseException:
+        for path in placed:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        _cleanup(work)
+        raise
     private(data_dir)
 
 

@@ -30,6 +30,7 @@ from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_filter_bar import CaseFilterBar
 from klasse_desktop.ui.case_labels import file_types, short_date, vocabulary
 from klasse_desktop.ui.case_table_model import CaseSortProxy, CaseTableModel
+from klasse_desktop.ui.offsite_backup import OffsiteReminder
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.style import scale_font
 
@@ -40,6 +41,7 @@ class CaseListPage(QWidget):
     open_requested = Signal(str)  # case number
     new_requested = Signal()
     retention_requested = Signal()
+    offsite_requested = Signal()  # a backup off this laptop
 
     def __init__(self, session: RegisterSession) -> None:
         super().__init__()
@@ -88,6 +90,10 @@ class CaseListPage(QWidget):
         self.new_button.clicked.connect(self.new_requested.emit)
         self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
         self.retention_button.clicked.connect(self.retention_requested.emit)
+        self.offsite_button = QPushButton()
+        self.offsite_button.clicked.connect(self.offsite_requested.emit)
+        self.reminder = OffsiteReminder()
+        self.reminder.backup_requested.connect(self.offsite_requested.emit)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -99,11 +105,13 @@ class CaseListPage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.offsite_button)
         buttons.addWidget(self.retention_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(header)
+        layout.addWidget(self.reminder)
         layout.addLayout(search_row)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
@@ -151,6 +159,12 @@ class CaseListPage(QWidget):
         self.retention_button.setToolTip(
             _("Closed cases whose retention period has ended, to delete permanently")
         )
+        self.offsite_button.setText(_("Back up &to…"))
+        self.offsite_button.setToolTip(
+            _("One encrypted file on a USB stick or network share, in case this laptop is "
+              "lost or broken")
+        )  # fmt: skip
+        self.reminder.retranslate()
         self.model.retranslate()
         self._size_columns()
         self._show_count()
@@ -179,6 +193,11 @@ class CaseListPage(QWidget):
         self.proxy.resort()
         self._show_count()
         self.select(current)
+        self.update_reminder()
+
+    def update_reminder(self) -> None:
+        register = self.session.register
+        self.reminder.update_for(None if register is None else register.database.path.parent)
 
     def select(self, number: str | None) -> None:
         """Select the case `number` if it is listed, else the first row."""
@@ -215,6 +234,7 @@ class CaseListPage(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self.model.clear()
+        self.reminder.reset()
         self._show_count()
 
     def focus_search(self) -> None:

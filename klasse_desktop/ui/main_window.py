@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.about_action = action(self.about, [])
         self.register_action = action(self.open_register, [QKeySequence("Ctrl+Shift+D")])
         self.lock_action = action(self.lock_register, [QKeySequence("Ctrl+L")])
+        self.offsite_action = action(self.back_up_offsite, [])
         self.back_action.setEnabled(False)
 
         toolbar = self.addToolBar("")
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
         self.cases_menu = self.menuBar().addMenu("")
         self.cases_menu.addAction(self.register_action)
         self.cases_menu.addAction(self.lock_action)
+        self.cases_menu.addSeparator()
+        self.cases_menu.addAction(self.offsite_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.lock_action.setText(_("&Lock case register"))
+        self.offsite_action.setText(_("Back up &to…"))
         self.lock_action.setToolTip(
             _("Close the case register; it asks for the passphrase again ({key})").format(
                 key=self.lock_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
         is_open = self.register_session.is_open
         self.lock_action.setEnabled(is_open)
         self.lock_action.setVisible(is_open)
+        self.offsite_action.setEnabled(is_open)
 
     def open_register(self) -> bool:
         """Go to the case list, unlocking the register first if needed."""
@@ -343,6 +348,11 @@ class MainWindow(QMainWindow):
         page.show_list()
         self._show(page)
         return True
+
+    def back_up_offsite(self) -> None:
+        """Cases → Back up to…: one backup file in a folder off this laptop."""
+        if self.open_register():
+            self.register_page.back_up_offsite()
 
     def lock_register(self) -> None:
         """Close the register and leave nothing about any case on screen.

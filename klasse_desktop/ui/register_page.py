@@ -30,6 +30,7 @@ class RegisterPage(QStackedWidget):
         self.list_page.open_requested.connect(self.open_case)
         self.list_page.new_requested.connect(self.new_case)
         self.list_page.retention_requested.connect(self.show_retention)
+        self.list_page.offsite_requested.connect(self.back_up_offsite)
         self.case_page.back_requested.connect(self.show_list)
         self.retention_page.back_requested.connect(self.show_list)
         self.retention_page.purged.connect(lambda _n: self.list_page.refresh())
@@ -64,6 +65,12 @@ class RegisterPage(QStackedWidget):
             self.list_page.refresh()
             self.open_case(dialog.case.number)
         dialog.deleteLater()
+
+    def back_up_offsite(self) -> None:
+        """A backup file in a folder off this laptop (`ui/offsite_backup.py`)."""
+        from klasse_desktop.ui.offsite_backup import back_up_to_folder
+
+        back_up_to_folder(self, self.session, lambda _path: self.list_page.update_reminder())
 
     @property
     def can_go_back(self) -> bool:

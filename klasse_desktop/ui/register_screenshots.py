@@ -115,6 +115,7 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         first_run.show()
         shot(first_run, "20-register-first-run")
         first_run.close()
+        _takeover_screens(window, Path(tmp), shot)
 
         register = CaseRegister.open(folder, PASSPHRASE, "Els Bakker", create=True, kdf=FAST_KDF)
         main = fill_register(register, rules)
@@ -131,7 +132,7 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         unlock.register = None
 
         window.open_register()
-        shot(window, "22-case-list")
+        shot(window, "22-case-list")  # with the reminder: never backed up off the laptop
         window.register_page.open_case(main)
         shot(window, "23-case-view")
         timeline = window.register_page.case_page.timeline
@@ -150,6 +151,22 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         window.register_page.show_retention()
         shot(window, "25-retention")
         window.lock_register()
+
+
+def _takeover_screens(window: MainWindow, tmp: Path, shot: Shot) -> None:
+    """Taking a register over from a backup file: the dialog, and a refused passphrase."""
+    from klasse_desktop.ui.takeover_dialog import TakeoverDialog
+
+    source = tmp / "klasse-register-20261125-1030.klasse-backup"
+    dialog = TakeoverDialog(tmp / "new", source, "Els Bakker", parent=window, kdf=FAST_KDF)
+    dialog.show()
+    shot(dialog, "20b-register-takeover")
+    dialog.old.setText("verkeerd wachtwoord")
+    dialog.new.setText("zeilboot tulpenbol")
+    dialog.repeat.setText("zeilboot tulpenbol kaasschaaf")
+    dialog.accept()  # the two new passphrases differ: said in the dialog, nothing tried
+    shot(dialog, "20c-register-takeover-error")
+    dialog.reject()
 
 
 def _report_screens(window: MainWindow, number: str, rules: RuleSet, shot: Shot) -> None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +102,11 @@ class UnlockDialog(QDialog):
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok.setDefault(True)
+        self.takeover: QPushButton | None = None
+        if self.creating:  # a new director, a new laptop: start from a backup file
+            self.takeover = QPushButton(_("Take over a register from a backup &file…"))
+            self.takeover.setAutoDefault(False)
+            self.takeover.clicked.connect(self.take_over)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -110,7 +117,12 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.warning)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        button_row = QHBoxLayout()
+        if self.takeover is not None:  # apart from the main choice, on the left
+            button_row.addWidget(self.takeover)
+            button_row.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        button_row.addWidget(self.buttons, 1)
+        layout.addLayout(button_row)
         self._texts()
         self.adjustSize()  # the wrapped explanation's height, at the dialog's width
         self.passphrase.setFocus()
@@ -250,6 +262,28 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.repeat.clear()
         super().accept()
+
+    def take_over(self) -> None:
+        """Choose a backup file, take the register over under a new passphrase and
+        end with it open, as a normal unlock would (`ui/takeover_dialog.py`)."""
+        from klasse_desktop.ui.takeover_dialog import TakeoverDialog, choose_backup_file
+
+        source = choose_backup_file(self)
+        if source is None:
+            return
+        dialog = TakeoverDialog(self.folder, source, self.actor, kdf=self.kdf, parent=self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        register, dialog.register = dialog.register, None
+        dialog.deleteLater()
+        if accepted and register is not None:
+            self.register = register
+            self.passphrase.clear()
+            self.repeat.clear()
+            super().accept()
+        elif register_state(self.folder) != NEW:
+            # Taken over but not opened: this dialog no longer fits (it would make a
+            # new register); the next try asks for the new passphrase.
+            self.reject()
 
     def _offer_restore(self, exc: RegisterDamagedError) -> bool:
         """A damaged register with backups: offer the newest; True once it is open.
