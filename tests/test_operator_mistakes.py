@@ -201,3 +201,41 @@ def test_viewing_works_when_the_view_cannot_be_audited(tmp_path, monkeypatch):
     detail = register.get_case(case.number)
     assert [e.text for e in detail.entries] == ["Te lezen."]
     register.close()
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("attempt to write a readonly database", "StorageError"),
+        ("disk I/O error", "StorageError"),
+        ("database is locked", "RegisterBusyError"),
+        ("file is not a database", "RegisterDamagedError"),
+    ],
+)
+def test_read_only_full_busy_and_damaged_are_four_different_answers(tmp_path, monkeypatch,
+                                                                    reason, expected):  # fmt: skip
+    """What SQLite says when the register is opened decides the message: only real
+    damage is called damage (and only then is a backup offered)."""
+    import sqlcipher3
+
+    from klasse_desktop.cases import database
+    from klasse_desktop.cases import errors as register_errors
+
+    folder = tmp_path / "r"
+    open_register(folder).close()
+    real = database.make_engine
+
+    def failing(path, key_hex):
+        engine = real(path, key_hex)
+
+        @__import__("sqlalchemy").event.listens_for(engine, "connect")
+        def _fail(_dbapi, _record):
+            raise sqlcipher3.DatabaseError(reason)
+
+        return engine
+
+    monkeypatch.setattr(database, "make_engine", failing)
+    with pytest.raises(getattr(register_errors, expected)) as caught:
+        open_register(folder, create=False)
+    if expected != "RegisterDamagedError":
+        assert not isinstance(caught.value, register_errors.RegisterDamagedError)

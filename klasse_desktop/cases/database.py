@@ -27,10 +27,12 @@ from sqlalchemy.pool import QueuePool
 
 from klasse_desktop.cases import keys, passphrases
 from klasse_desktop.cases.errors import (
+    RegisterBusyError,
     RegisterDamagedError,
     RegisterLostError,
     RegisterMissingError,
     RegisterTooNewError,
+    StorageError,
     WeakKeyDerivationError,
     WrongPassphraseError,
 )
@@ -148,6 +150,27 @@ def _looks_damaged(path: Path) -> bool:
     )
 
 
+def _raise_if_not_damage(exc: BaseException) -> None:
+    """Busy, full and read-only are not damage: each its own message, and no offer to
+    restore a backup over a healthy register."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text:
+        raise RegisterBusyError(
+            _(
+                "The case register is busy in another program right now. Try again in a few "
+                "seconds; nothing was changed."
+            )
+        ) from None
+    if any(word in text for word in ("readonly", "read-only", "disk i/o", "full", "disk is")):
+        raise StorageError(
+            _(
+                "The case register's folder cannot be written: the disk is full, or it is a "
+                "read-only drive. The register itself is fine; free some space or use a "
+                "writable folder."
+            )
+        ) from None
+
+
 def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
     """Read the whole file once (SQLCipher checks every page's HMAC on the way).
 
@@ -158,6 +181,7 @@ def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
+        _raise_if_not_damage(exc)
         if key_ok or (key_ok is None and _looks_damaged(path)):
             raise _damaged() from exc
         raise WrongPassphraseError(_("That passphrase does not open the case register.")) from exc
@@ -166,6 +190,7 @@ def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
             result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
+        _raise_if_not_damage(exc)
         raise _damaged() from exc
     if result != "ok":
         engine.dispose()
@@ -261,8 +286,7 @@ def open_database(
         migrate(database)
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise  # another program holds it: not damage (the CLI names the reason)
+        _raise_if_not_damage(exc)
         raise _damaged() from exc
     except RegisterDamagedError:
         engine.dispose()
