@@ -7,6 +7,8 @@ cases named, and then shows the receipts, which hold no personal data.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,6 +84,11 @@ class RetentionPage(QWidget):
         self.receipts = _table(stretch=1)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested.emit)
+        # Copies of a damaged register, kept for recovery: retention reaches them too.
+        self.damaged = QLabel()
+        self.damaged.setObjectName("helpText")
+        self.damaged.setWordWrap(True)
+        self.damaged.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -98,6 +105,7 @@ class RetentionPage(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.receipts_heading)
         layout.addWidget(self.receipts, 2)
+        layout.addWidget(self.damaged)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -113,6 +121,28 @@ class RetentionPage(QWidget):
         self.receipts.setAccessibleName(_("Deletion receipts"))
         self.back_button.setText(_("← Case &list"))
         self.refresh(keep_result=True)
+
+    def _show_damaged_copies(self, folder: Path) -> None:
+        from datetime import datetime, timedelta
+
+        from klasse_desktop.cases.ledger import DAMAGED_KEEP_DAYS, damaged_copies
+
+        copies = [p for p in damaged_copies(folder) if not p.name.endswith(("-wal", "-shm"))]
+        if not copies:
+            self.damaged.hide()
+            return
+        last = max(datetime.fromtimestamp(p.stat().st_mtime) for p in copies)
+        gone = (last + timedelta(days=DAMAGED_KEEP_DAYS)).date()
+        self.damaged.setText(
+            ngettext(
+                "{n} copy of a damaged register is kept beside the register for recovery; "
+                "it is deleted on {date} at the latest.",
+                "{n} copies of a damaged register are kept beside the register for "
+                "recovery; the last is deleted on {date} at the latest.",
+                len(copies),
+            ).format(n=len(copies), date=short_date(gone))
+        )
+        self.damaged.show()
 
     def refresh(self, *, keep_result: bool = False) -> None:
         register = self.session.register
@@ -143,6 +173,7 @@ class RetentionPage(QWidget):
               short_date(r.deleted_at.date()), str(r.parties), str(r.entries),
               str(r.attachments)] for r in reversed(receipts)],
         )  # fmt: skip
+        self._show_damaged_copies(register.database.path.parent)
         n = len(expired)
         self.delete_button.setEnabled(n > 0)
         self.empty.setText(

@@ -790,3 +790,15 @@ def test_the_session_imports_no_database_code_until_used(rules):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert RegisterSession  # imported here too, for the type
+
+
+def test_the_retention_view_shows_the_damaged_copies_kept_for_recovery(win, data_dir, prompts):
+    register = new_register(data_dir)
+    folder = register.database.path.parent
+    (folder / "register.db.damaged-20261120-101010").write_bytes(b"oud")
+    win.register_session.adopt(register)
+    win.open_register()
+    win.register_page.list_page.retention_button.click()
+    page = win.register_page.retention_page
+    assert page.damaged.isVisibleTo(page)
+    assert page.damaged.text().startswith("1 kopie van een beschadigd register")
