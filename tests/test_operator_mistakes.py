@@ -239,3 +239,26 @@ def test_read_only_full_busy_and_damaged_are_four_different_answers(tmp_path, mo
         open_register(folder, create=False)
     if expected != "RegisterDamagedError":
         assert not isinstance(caught.value, register_errors.RegisterDamagedError)
+
+
+def test_the_key_check_at_open_takes_no_write_lock(tmp_path):
+    """Checking the register while another program writes to it must not wait for, or
+    block, that writer: the check is a plain read transaction."""
+    import sqlcipher3
+
+    from klasse_desktop.cases import keys
+    from klasse_desktop.cases.database import _check_key, make_engine
+
+    folder = tmp_path / "r"
+    open_register(folder).close()
+    key_hex = keys.derive_key("paard batterij nietje 42", keys.read_params(folder)).hex()
+    writer = sqlcipher3.connect(str(folder / "register.db"), isolation_level=None)
+    writer.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+    writer.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    engine = make_engine(folder / "register.db", key_hex)
+    try:
+        _check_key(engine, folder / "register.db", True)  # does not wait 5 s or fail
+    finally:
+        engine.dispose()
+        writer.execute("ROLLBACK")
+        writer.close()

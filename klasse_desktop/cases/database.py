@@ -100,6 +100,9 @@ def _connect(path: Path, key_hex: str) -> Any:
     return conn
 
 
+READ_ONLY = "klasse_read_only"
+
+
 def make_engine(path: Path, key_hex: str) -> Engine:
     engine = create_engine(
         "sqlite://",
@@ -126,8 +129,11 @@ def make_engine(path: Path, key_hex: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         # The driver runs in autocommit mode; SQLAlchemy's BEGIN makes every
-        # transaction (migrations included) explicit and atomic.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # transaction (migrations included) explicit and atomic. A connection marked
+        # READ_ONLY (the key check) begins a plain read transaction: checking a
+        # register must never take its write lock.
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -177,7 +183,7 @@ def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
     `key_ok` is what register.json's key check says (None for an older register.json
     without one): with a known-good key any failure means the file is damaged."""
     try:
-        with engine.connect() as conn:
+        with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
@@ -186,7 +192,7 @@ def _check_key(engine: Engine, path: Path, key_ok: bool | None = None) -> None:
             raise _damaged() from exc
         raise WrongPassphraseError(_("That passphrase does not open the case register.")) from exc
     try:
-        with engine.connect() as conn:
+        with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
     except (sqlcipher3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         engine.dispose()
