@@ -262,3 +262,26 @@ def test_the_key_check_at_open_takes_no_write_lock(tmp_path):
         engine.dispose()
         writer.execute("ROLLBACK")
         writer.close()
+
+
+@pytest.mark.skipif(__import__("os").geteuid() != 0 if hasattr(__import__("os"), "geteuid")
+                    else True, reason="mounting a read-only folder needs root")  # fmt: skip
+def test_a_register_on_a_read_only_drive_is_one_clear_message(tmp_path, monkeypatch, capsys):
+    """A read-only drive is neither "damaged" nor a traceback (a real read-only mount)."""
+    import subprocess
+
+    from klasse_desktop.cli import main
+
+    drive = tmp_path / "stick"
+    drive.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(drive)]).returncode != 0:
+        pytest.skip("cannot mount here")
+    try:
+        open_register(drive / "register").close()
+        subprocess.run(["mount", "-o", "remount,ro", str(drive)], check=True)
+        monkeypatch.setenv("KLASSE_PASSPHRASE", "paard batterij nietje 42")
+        code = main(["--data-dir", str(drive), "cases", "list"])
+        err = capsys.readouterr().err
+        assert code == 2 and "alleen-lezen" in err and "beschadigd" not in err, err
+    finally:
+        subprocess.run(["umount", str(drive)])

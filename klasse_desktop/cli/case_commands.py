@@ -204,9 +204,22 @@ def _register(
 def _folder_locked(folder: Path) -> Iterator[None]:
     """The data folder's lock, for as long as the command uses the register: refused
     while a window (or another command) has the register open."""
+    import errno
+
     from klasse_desktop import folder_lock
 
-    lock = folder_lock.acquire(folder.parent)
+    try:
+        lock = folder_lock.acquire(folder.parent)
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise CliError(
+            _(
+                "The data folder {path} cannot be written (a read-only drive, or no "
+                "permission). The register is not opened from there; copy the folder to a "
+                "writable place, or restore a backup."
+            ).format(path=folder.parent)
+        ) from None
     if lock is None:
         raise CliError(
             _(

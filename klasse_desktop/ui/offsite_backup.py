@@ -62,6 +62,18 @@ def back_up_to_folder(
         elif isinstance(error, RegisterError):
             log.warning("off-site backup not written: %s", type(error).__name__)
             messages.show_error(parent, error, _("The backup was not made"))
+        elif session.register is not register:
+            # Locked (idle time, Ctrl+L) while the backup was being written: the key
+            # was wiped, so the copy stopped; nothing half-written is left behind.
+            log.warning("off-site backup stopped: the register was locked")
+            messages.show_error(
+                parent,
+                _(
+                    "The case register was locked while the backup was being made, so no "
+                    "backup was written. Unlock it and try again."
+                ),
+                _("The backup was not made"),
+            )
         else:
             raise error
 
