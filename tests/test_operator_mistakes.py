@@ -266,8 +266,9 @@ def test_the_key_check_at_open_takes_no_write_lock(tmp_path):
 
 @pytest.mark.skipif(__import__("os").geteuid() != 0 if hasattr(__import__("os"), "geteuid")
                     else True, reason="mounting a read-only folder needs root")  # fmt: skip
-def test_a_register_on_a_read_only_drive_is_one_clear_message(tmp_path, monkeypatch, capsys):
-    """A read-only drive is neither "damaged" nor a traceback (a real read-only mount)."""
+def test_a_register_on_a_read_only_drive_can_be_read_not_changed(tmp_path, monkeypatch, capsys):
+    """A read-only drive (a real read-only mount): the cases can be read; saving says
+    the drive cannot be written; nothing is called damaged, nothing is a traceback."""
     import subprocess
 
     from klasse_desktop.cli import main
@@ -277,11 +278,18 @@ def test_a_register_on_a_read_only_drive_is_one_clear_message(tmp_path, monkeypa
     if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(drive)]).returncode != 0:
         pytest.skip("cannot mount here")
     try:
-        open_register(drive / "register").close()
+        register = open_register(drive / "register")
+        register.create_case("Op de stick", "anders", "leerlingendossier",
+                             protocol_version=PROTOCOL_VERSION)  # fmt: skip
+        register.close()
         subprocess.run(["mount", "-o", "remount,ro", str(drive)], check=True)
         monkeypatch.setenv("KLASSE_PASSPHRASE", "paard batterij nietje 42")
         code = main(["--data-dir", str(drive), "cases", "list"])
+        out, err = capsys.readouterr()
+        assert code == 0 and "Op de stick" in out, err
+        number = out.split()[0]
+        code = main(["--data-dir", str(drive), "cases", "add-entry", number, "--text", "x"])
         err = capsys.readouterr().err
-        assert code == 2 and "alleen-lezen" in err and "beschadigd" not in err, err
+        assert code == 2 and "niet op geschreven" in err and "beschadigd" not in err, err
     finally:
         subprocess.run(["umount", str(drive)])

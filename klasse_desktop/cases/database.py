@@ -52,6 +52,7 @@ class Database:
     path: Path
     key_hex: str
     identity: tuple[int, int] | None = None  # (device, inode) of register.db when opened
+    read_only: bool = False  # on a read-only drive: cases can be read, nothing is saved
 
     def __post_init__(self) -> None:
         if self.identity is None:
@@ -92,8 +93,12 @@ def compact(database: Database, *, vacuum: bool = True) -> None:
         raw.close()
 
 
-def _connect(path: Path, key_hex: str) -> Any:
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+def _connect(path: Path, key_hex: str, read_only: bool = False) -> Any:
+    if read_only:  # a read-only drive: nothing there can change, so "immutable"
+        target = f"{path.resolve().as_uri()}?immutable=1"
+        conn = sqlcipher3.connect(target, uri=True, check_same_thread=False, isolation_level=None)
+    else:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     with contextlib.suppress(sqlcipher3.DatabaseError):
         conn.execute("PRAGMA cipher_log_level = NONE")  # no key errors on stderr
     conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
@@ -103,10 +108,10 @@ def _connect(path: Path, key_hex: str) -> Any:
 READ_ONLY = "klasse_read_only"
 
 
-def make_engine(path: Path, key_hex: str) -> Engine:
+def make_engine(path: Path, key_hex: str, *, read_only: bool = False) -> Engine:
     engine = create_engine(
         "sqlite://",
-        creator=lambda: _connect(path, key_hex),
+        creator=lambda: _connect(path, key_hex, read_only),
         module=sqlcipher3.dbapi2,
         hide_parameters=True,  # error messages must never carry names or notes
         poolclass=QueuePool,
@@ -116,14 +121,12 @@ def make_engine(path: Path, key_hex: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        for pragma in (
-            "PRAGMA foreign_keys = ON",
-            "PRAGMA secure_delete = ON",
-            "PRAGMA temp_store = MEMORY",
-            "PRAGMA journal_mode = WAL",
-            "PRAGMA synchronous = FULL",
-            "PRAGMA busy_timeout = 5000",
-        ):
+        pragmas = ["PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY",
+                   "PRAGMA busy_timeout = 5000"]  # fmt: skip
+        if not read_only:
+            pragmas += ["PRAGMA secure_delete = ON", "PRAGMA journal_mode = WAL",
+                        "PRAGMA synchronous = FULL"]  # fmt: skip
+        for pragma in pragmas:
             dbapi_connection.execute(pragma)
 
     @event.listens_for(engine, "begin")
@@ -132,8 +135,8 @@ def make_engine(path: Path, key_hex: str) -> Engine:
         # transaction (migrations included) explicit and atomic. A connection marked
         # READ_ONLY (the key check) begins a plain read transaction: checking a
         # register must never take its write lock.
-        read_only = conn.get_execution_options().get(READ_ONLY, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        reading = read_only or conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -274,6 +277,8 @@ def open_database(
     if key_ok is False:
         raise WrongPassphraseError(_("That passphrase does not open the case register."))
     key_hex = key.hex()
+    if not create and not os.access(data_dir, os.W_OK):
+        return _open_read_only(path, key, key_ok)
     _check_with_wal_on_a_copy(path, key_hex, key_ok)
     engine = make_engine(path, key_hex)
     _check_key(engine, path, key_ok)
@@ -297,15 +302,7 @@ def open_database(
     except RegisterDamagedError:
         engine.dispose()
         raise
-    missing = missing_protections(database)
-    if missing:
-        engine.dispose()
-        raise RegisterDamagedError(
-            _(
-                "The case register's protections were changed outside Klasse Desktop "
-                "({names} missing). It is not opened; restore a backup or ask for help."
-            ).format(names=", ".join(missing))
-        )
+    _require_protections(database)
     try:
         from klasse_desktop.settings import load_settings
 
@@ -315,6 +312,50 @@ def open_database(
         _log.warning("automatic backup failed: %s", type(exc).__name__)
         for partial in (path.parent / BACKUP_DIR).glob("*.partial*"):
             partial.unlink(missing_ok=True)
+    return database
+
+
+def _require_protections(database: Database) -> None:
+    missing = missing_protections(database)
+    if missing:
+        database.engine.dispose()
+        raise RegisterDamagedError(
+            _(
+                "The case register's protections were changed outside Klasse Desktop "
+                "({names} missing). It is not opened; restore a backup or ask for help."
+            ).format(names=", ".join(missing))
+        )
+
+
+def _open_read_only(path: Path, key: bytes, key_ok: bool | None) -> Database:
+    """A register on a read-only drive (a CD, a write-protected stick, a read-only
+    share): it can be read, nothing is written (no migration, backup, audit event or
+    clean-up; saving anything says the drive cannot be written)."""
+    from klasse_desktop.cases import audit
+
+    key_hex = key.hex()
+    wal = Path(f"{path}-wal")
+    if wal.is_file() and wal.stat().st_size:
+        raise StorageError(
+            _(
+                "This case register was not closed properly and is on a read-only drive, "
+                "so its last changes cannot be read. Copy the folder to a writable place."
+            )
+        )
+    engine = make_engine(path, key_hex, read_only=True)
+    _check_key(engine, path, key_ok)
+    audit.bind_key(engine, key)
+    no_core_dumps()
+    database = Database(engine, path, key_hex, read_only=True)
+    if current_revision(database) != head_revision():
+        engine.dispose()
+        raise StorageError(
+            _(
+                "This case register is from an older version and must be updated, which "
+                "cannot be done on a read-only drive. Copy the folder to a writable place."
+            )
+        )
+    _require_protections(database)
     return database
 
 

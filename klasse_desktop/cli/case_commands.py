@@ -211,15 +211,12 @@ def _folder_locked(folder: Path) -> Iterator[None]:
     try:
         lock = folder_lock.acquire(folder.parent)
     except OSError as exc:
-        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if exc.errno != errno.EROFS:
             raise
-        raise CliError(
-            _(
-                "The data folder {path} cannot be written (a read-only drive, or no "
-                "permission). The register is not opened from there; copy the folder to a "
-                "writable place, or restore a backup."
-            ).format(path=folder.parent)
-        ) from None
+        # A read-only drive: nobody can write there, so there is nothing to guard;
+        # the register opens read-only (cases/database.py).
+        yield
+        return
     if lock is None:
         raise CliError(
             _(

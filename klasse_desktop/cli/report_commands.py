@@ -173,8 +173,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             check_pdf(pdf, model, redactor)
         except (HiddenNameInPdf, PdfaError) as failure:
             raise CliError(str(failure)) from None
-        write_atomically(pdf, target)
+        # Recorded first: a report that cannot be audited (a read-only or full drive)
+        # does not leave the register.
         register.log_export(detail.case.number, "report")
+        write_atomically(pdf, target)
     print(_("Report written to {path}.").format(path=target))
     return 0
 
