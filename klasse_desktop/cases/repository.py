@@ -152,10 +152,10 @@ class CaseRegister:
         kdf: dict[str, int] | None = None,
     ) -> CaseRegister:  # fmt: skip
         register = cls(open_database(data_dir, passphrase, create=create, kdf=kdf), actor)
-        register._audit_view("register", "-", action="unlock")
+        register.audit_view("register", "-", action="unlock")
         return register
 
-    def _audit_view(self, kind: str, obj: object, number: str = "", action: str = "view") -> None:
+    def audit_view(self, kind: str, obj: object, number: str = "", action: str = "view") -> None:
         """Record that something was seen. On a full or read-only disk the record cannot
         be written; reading must still work then (the README says so), so the failure
         is logged (without content) and the view goes on."""
@@ -327,7 +327,7 @@ class CaseRegister:
                 session.expunge(attachment)
                 attachment.data = b""
             end = retention_end(case, session)
-        self._audit_view("case", case.id, case.number)
+        self.audit_view("case", case.id, case.number)
         addenda: dict[int, list[Entry]] = {}
         for entry in entries:
             if entry.corrects_id is not None:
