@@ -148,14 +148,9 @@ def add_case_commands(cases: argparse.ArgumentParser) -> None:
     )
     export.add_argument("name", metavar=_("NAME"), help=_("the person's name, or part of it"))
     export.add_argument("--out", metavar=_("FILE"), help=_("write to this file (owner-only)"))
-    export.add_argument(
-        "--hide", action="append", metavar=_("TEXT"),
-        help=_("a name found in the text: print it as “Person 1”, … (repeatable)"),
-    )  # fmt: skip
-    export.add_argument(
-        "--keep", action="append", metavar=_("TEXT"),
-        help=_("a name or word found in the text: print it as written (repeatable)"),
-    )  # fmt: skip
+    from klasse_desktop.cli.report_commands import add_hide_keep
+
+    add_hide_keep(export)
 
     purge = add(
         "purge-expired",

@@ -221,6 +221,18 @@ def cmd_advice(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_hide_keep(command: argparse.ArgumentParser) -> None:
+    """--hide and --keep: the review's decisions, for `report` and `export-person`."""
+    command.add_argument(
+        "--hide", action="append", metavar=_("TEXT"),
+        help=_("a name found in the text: print it as “Person 1”, “Person 2”… (repeatable)"),
+    )  # fmt: skip
+    command.add_argument(
+        "--keep", action="append", metavar=_("TEXT"),
+        help=_("a name or word found in the text: print it as written (repeatable)"),
+    )  # fmt: skip
+
+
 def add_report_commands(add) -> None:  # type: ignore[no-untyped-def]
     from klasse_desktop.protocol.models import FileType
 
@@ -240,14 +252,7 @@ def add_report_commands(add) -> None:  # type: ignore[no-untyped-def]
     report.add_argument(
         "--out", required=True, metavar=_("FILE.pdf"), help=_("where to write the PDF")
     )
-    report.add_argument(
-        "--hide", action="append", metavar=_("TEXT"),
-        help=_("a name found in the text: print it as “Person 1”, “Person 2”… (repeatable)"),
-    )  # fmt: skip
-    report.add_argument(
-        "--keep", action="append", metavar=_("TEXT"),
-        help=_("a name or word found in the text: print it as written (repeatable)"),
-    )  # fmt: skip
+    add_hide_keep(report)
     report.add_argument(
         "--as", dest="as_party", action="append", metavar=_("TEXT=PARTY"),
         help=_("a name found in the text is this party (number or full name; repeatable)"),
