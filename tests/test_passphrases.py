@@ -37,3 +37,12 @@ def test_a_test_strength_register_is_refused_outside_the_tests(tmp_path, monkeyp
     monkeypatch.delenv("KLASSE_KDF")
     with pytest.raises(WeakKeyDerivationError, match="KLASSE_KDF=fast"):
         CaseRegister.open(tmp_path / "r", "paard batterij nietje 42", "T")
+
+
+def test_the_screenshot_register_is_not_refused_outside_the_tests():
+    """`klasse-desktop screenshots` makes a demo register; it must open without
+    KLASSE_KDF=fast (a user runs the command from a shell)."""
+    from klasse_desktop.cases import keys
+    from klasse_desktop.ui.register_screenshots import FAST_KDF as DEMO_KDF
+
+    assert not keys.is_weak(keys.KdfParams.new(**DEMO_KDF))

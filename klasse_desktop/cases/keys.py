@@ -81,21 +81,11 @@ def write_params(data_dir: Path, params: KdfParams) -> None:
 
 
 def write_params_file(target: Path, params: KdfParams) -> None:
-    """Atomically, and durably: the file and its folder are synced before and after
-    the rename, so a crash leaves the old key file or the new one, never neither."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    data = json.dumps(asdict(params), indent=2).encode("utf-8")
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()  # a leftover or planted file: removed, never written through
-    # O_EXCL: never follows a link planted between the check and the open.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    tmp.replace(target)
+    """Atomically and durably (a fresh private temp file, synced, renamed, and the
+    folder synced): a crash leaves the old key file or the new one, never neither."""
+    from klasse_desktop.atomic_write import write_atomically
+
+    write_atomically(json.dumps(asdict(params), indent=2).encode("utf-8"), target)
     _sync_folder(target.parent)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -74,15 +73,9 @@ def add_to_ledger(data_dir: Path, numbers: list[str], when: date | None = None) 
 
 
 def _write(target: Path, data: dict[str, Any]) -> None:
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        os.write(fd, json.dumps(data, indent=1).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    tmp.replace(target)
+    from klasse_desktop.atomic_write import write_atomically
+
+    write_atomically(json.dumps(data, indent=1).encode("utf-8"), target)
 
 
 def purge_numbers(database: Database, numbers: set[str], actor: str) -> list[str]:

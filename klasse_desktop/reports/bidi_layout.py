@@ -20,9 +20,7 @@ from typing import Any
 from bidi.algorithm import MIRRORED
 from bidi.bidi import get_display_inner
 
-# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms.
-RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-
+from klasse_desktop.reports.styles import RTL
 
 _LEVELS = re.compile(r"levels: \[(.*?)\],\s*paragraphs", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")

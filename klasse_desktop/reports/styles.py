@@ -18,7 +18,7 @@ SHADE = colors.HexColor("#eeeeee")
 
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def needs_shaping(text: str) -> bool:
@@ -27,7 +27,7 @@ def needs_shaping(text: str) -> bool:
     Shaping every word costs ~40 µs, so a pasted chat log of 1 MB would take a
     minute; Latin, Greek and Cyrillic names print right without it.
     """
-    return _RTL.search(text) is not None
+    return RTL.search(text) is not None
 
 
 def visual_order(text: str) -> str:

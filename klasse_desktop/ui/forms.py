@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
@@ -20,3 +21,13 @@ def labelled_form(rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
         field.setAccessibleName(text.replace("&", ""))
         form.addRow(label, field)
     return form
+
+
+def wrapped_label(text: str = "", name: str = "") -> QLabel:
+    """A plain-text label that wraps (never interpreted as rich text)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label

@@ -25,7 +25,9 @@ from klasse_desktop.ui.entry_dialog import EntryDialog
 from klasse_desktop.ui.main_window import MainWindow
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
 
-FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+# The demo register is made in a temporary folder and thrown away; it is cheap, but
+# not so weak that the app refuses to open it outside the test suite.
+FAST_KDF = {"time_cost": 2, "memory_cost": 16 * 1024, "parallelism": 1}
 PASSPHRASE = "voorbeeld wachtwoord 2026"
 Shot = Callable[[QWidget, str], None]
 

@@ -15,13 +15,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -33,7 +31,7 @@ from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.logs import errno_name
 from klasse_desktop.ui import messages
-from klasse_desktop.ui.forms import labelled_form
+from klasse_desktop.ui.forms import labelled_form, wrapped_label
 from klasse_desktop.ui.pdf_export import run_in_background
 from klasse_desktop.ui.style import scale_font
 
@@ -48,15 +46,6 @@ def choose_backup_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-def _wrapped(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 class TakeoverDialog(QDialog):
     def __init__(
         self, folder: Path, source: Path, actor: str, *, kdf: dict[str, int] | None = None,
@@ -69,13 +58,13 @@ class TakeoverDialog(QDialog):
         self.setWindowTitle(_("Take over a case register"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
-        heading = _wrapped(_("Take over a case register"), "takeoverHeading")
+        heading = wrapped_label(_("Take over a case register"), "takeoverHeading")
         scale_font(heading, 1.3, bold=True)
-        self.file_label = _wrapped(
+        self.file_label = wrapped_label(
             _("Backup file: {name}").format(name=source.name), "takeoverFile"
         )
         self.file_label.setToolTip(str(source))
-        explanation = _wrapped(
+        explanation = wrapped_label(
             _(
                 "Type the passphrase the backup was made with, then choose a new passphrase "
                 "of at least {n} characters. From now on the register opens only with the "
@@ -99,10 +88,10 @@ class TakeoverDialog(QDialog):
             ]
         )
         form.addRow("", self.show_text)
-        self.error = _wrapped(name="unlockError")
+        self.error = wrapped_label(name="unlockError")
         self.error.setStyleSheet("color: #c92a2a; font-weight: bold;")
         self.error.setAccessibleName(_("Message"))
-        warning = _wrapped(
+        warning = wrapped_label(
             _(
                 "Keep the new passphrase safe. If it is forgotten, nobody can open the "
                 "register again."

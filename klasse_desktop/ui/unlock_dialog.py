@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -39,18 +39,10 @@ from klasse_desktop.cases.keys import MIN_PASSPHRASE_LENGTH
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
+from klasse_desktop.ui.forms import wrapped_label
 from klasse_desktop.ui.style import scale_font
 
 log = logging.getLogger(__name__)
-
-
-def _wrapped(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class UnlockDialog(QDialog):
@@ -67,9 +59,9 @@ class UnlockDialog(QDialog):
         self.attempts = 0
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
 
-        self.heading = _wrapped(name="unlockHeading")
+        self.heading = wrapped_label(name="unlockHeading")
         scale_font(self.heading, 1.3, bold=True)
-        self.explanation = _wrapped(name="unlockExplanation")
+        self.explanation = wrapped_label(name="unlockExplanation")
         self.passphrase = QLineEdit()
         self.repeat = QLineEdit()
         for field in (self.passphrase, self.repeat):
@@ -77,8 +69,8 @@ class UnlockDialog(QDialog):
             field.textEdited.connect(lambda _text: self.error.clear())
         self.show_text = QCheckBox(_("S&how the passphrase"))
         self.show_text.toggled.connect(self._toggle_echo)
-        self.warning = _wrapped(name="notice")
-        self.error = _wrapped(name="unlockError")
+        self.warning = wrapped_label(name="notice")
+        self.error = wrapped_label(name="unlockError")
         self.error.setStyleSheet("color: #c92a2a; font-weight: bold;")
 
         form = QFormLayout()
