@@ -14,24 +14,18 @@ from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.reports.bidi_paragraph import text_paragraph
 from klasse_desktop.reports.document import Frame, archival, layout
-from klasse_desktop.reports.fonts import markup
 from klasse_desktop.reports.styles import (
     Styles,
     compact,
-    for_text,
-    is_rtl_paragraph,
     styles,
     tight,
-    visual_order,
 )
 
 
 def _p(text: str, style: Any) -> Paragraph:
-    ordered = visual_order(text)  # wizard texts are ours; names may not be
-    return Paragraph(
-        markup(ordered, style.fontName)[0], for_text(style, ordered, is_rtl_paragraph(text))
-    )
+    return text_paragraph(text, style)[0]  # wizard texts are ours; names may not be
 
 
 def build_advice(

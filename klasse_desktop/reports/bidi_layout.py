@@ -90,7 +90,7 @@ def _reorder(items: list[Any], item_levels: list[int]) -> list[Any]:
 
 
 def display_line(line: str, base: int | None = None) -> tuple[int, str]:
-    """(paragraph level, `line` as ReportLab should be given it).
+    """(paragraph level, `line` as ReportLab should be given it, as one line).
 
     ReportLab draws the space-separated words of a line left to right, and HarfBuzz
     shapes a word that holds right-to-left letters as a right-to-left run: it
@@ -103,28 +103,41 @@ def display_line(line: str, base: int | None = None) -> tuple[int, str]:
     if not line or not RTL.search(line):
         return (0 if base is None else base), line
     level, found = levels(line, base)
+    return level, display_span(line, found, level, 0, len(line))
+
+
+def display_span(line: str, found: list[int], level: int, start: int, end: int) -> str:
+    """`line[start:end]` shown as one line of a paragraph whose levels were resolved
+    over the whole of `line` (rules P2–I2 per paragraph, L1–L4 per line)."""
+    span = line[start:end]
+    span_levels = found[start:end]
+    # L1: whitespace at the end of a line goes back to the paragraph level.
+    stop = len(span)
+    while stop and span[stop - 1].isspace():
+        stop -= 1
+        span_levels[stop] = level
     out: list[str] = []
     word: list[int] = []
 
     def flush() -> None:
         if not word:
             return
-        shaped_rtl = any(RTL.match(line[i]) for i in word)
+        shaped_rtl = any(RTL.match(span[i]) for i in word)
         chars = [
-            MIRRORED.get(line[i], line[i]) if (found[i] % 2 == 1) != shaped_rtl else line[i]
+            MIRRORED.get(span[i], span[i]) if (span_levels[i] % 2 == 1) != shaped_rtl else span[i]
             for i in word
         ]
         out.extend(reversed(chars) if shaped_rtl else chars)
         word.clear()
 
-    for index in visual_indices(line, base, found):
-        if line[index].isspace():
+    for index in visual_indices(span, None, span_levels):
+        if span[index].isspace():
             flush()
-            out.append(line[index])
+            out.append(span[index])
         else:
             word.append(index)
     flush()
-    return level, "".join(out)
+    return "".join(out)
 
 
 def visual_indices(line: str, base: int | None = None, found: list[int] | None = None) -> list[int]:

@@ -28,8 +28,9 @@ from reportlab.platypus import (
 from klasse_desktop.cases.repository import CaseDetail
 from klasse_desktop.i18n import ngettext
 from klasse_desktop.protocol.models import RuleSet
+from klasse_desktop.reports.bidi_paragraph import text_paragraph
 from klasse_desktop.reports.document import Frame, render
-from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT, markup
+from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT
 from klasse_desktop.reports.redaction.pdf_check import check_pdf
 from klasse_desktop.reports.redaction.redactor import Decision, SafeText
 from klasse_desktop.reports.redaction.unregistered import NameFinder
@@ -51,10 +52,7 @@ from klasse_desktop.reports.styles import (
     RULE,
     SHADE,
     Styles,
-    for_text,
-    is_rtl_paragraph,
     styles,
-    visual_order,
 )
 
 __all__ = ["ReportContext", "build_case_report", "render_model", "report_title"]
@@ -79,12 +77,11 @@ def _require_safe(*values: object) -> None:
 
 
 def _draw(text: str, style: Any) -> Paragraph:
-    ordered = visual_order(text)
-    marked, replaced = markup(ordered, style.fontName)
+    paragraph, replaced = text_paragraph(text, style)
     counter = _REPLACED.get(None)
     if counter is not None:
         counter[0] += replaced
-    return Paragraph(marked, for_text(style, ordered, is_rtl_paragraph(text)))
+    return paragraph
 
 
 def _chunks(block: str) -> list[str]:
