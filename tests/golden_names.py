@@ -30,14 +30,15 @@ DPI = 60
 def golden_pdf() -> bytes:
     from reportlab.platypus import Paragraph
 
+    from klasse_desktop.reports.bidi_paragraph import text_paragraph
     from klasse_desktop.reports.document import Frame, render
-    from klasse_desktop.reports.styles import for_text, styles, visual_order
+    from klasse_desktop.reports.styles import styles
 
     s = styles()
     story = [Paragraph("Namen in een verslag", s.heading)]
     for name in NAMES:
         sentence = f"Gesprek met {name} over berichten in de groepsapp."
-        story.append(Paragraph(visual_order(sentence), for_text(s.body, sentence)))
+        story.append(text_paragraph(sentence, s.body)[0])
     frame = Frame("Stichting Klasse", "VERTROUWELIJK", "K-2026-0001", "Namen", "Namen", "Test",
                   date(2026, 11, 25))  # fmt: skip
     return render(story, frame)

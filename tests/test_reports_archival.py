@@ -119,3 +119,50 @@ def test_emoji_become_a_visible_mark_and_the_report_says_so(register, rules):
         "2 tekens die het lettertype niet kan tonen (zoals emoji) zijn weergegeven als □." in text
     )
     assert validate(pdf)[0]
+
+
+def test_a_pdfa_failure_names_the_entry_it_comes_from(register, rules, monkeypatch):
+    """Whatever the validator finds, the director reads which entry it is about, in
+    Dutch, and no traceback; here the validator is made to fail on one marked entry
+    (an addendum, numbered 1a) and on nothing else."""
+    import klasse_desktop.reports.pdfa as pdfa
+    from klasse_desktop import i18n
+
+    number, ids = small_case(register, rules)
+    first = register.get_case(number).entries[0]
+    register.add_addendum(number, first.id, "Aanvulling: XYZZY stond ook in de groepsapp.")
+    real = pdfa.to_pdfa
+
+    def strict(data: bytes, language: str = "nl") -> bytes:
+        if "XYZZY" in text_of(data):
+            raise pdfa.PdfaError("6.2.11.8-1 .notdef glyph")
+        return real(data, language)
+
+    monkeypatch.setattr(pdfa, "to_pdfa", strict)
+    i18n.set_language("nl")
+    with pytest.raises(pdfa.PdfaError) as failure:
+        build_case_report(register.get_case(number), ids["pupil"], "leerlingendossier",
+                          context("nl"), rules)  # fmt: skip
+    message = str(failure.value)
+    assert failure.value.place is not None
+    assert failure.value.place.startswith("notitie 1b (Aanvulling op notitie 1")
+    assert message.startswith("De PDF kon niet archiefwaardig (PDF/A-2b) worden gemaakt door notitie 1b")
+    assert message.endswith("6.2.11.8-1 .notdef glyph")
+
+
+def test_a_failure_that_no_single_part_causes_names_nothing(register, rules, monkeypatch):
+    import klasse_desktop.reports.pdfa as pdfa
+
+    number, ids = small_case(register, rules)
+
+    def always(data: bytes, language: str = "nl") -> bytes:
+        raise pdfa.PdfaError("ISO 19005-2 6.1.3")
+
+    monkeypatch.setattr(pdfa, "to_pdfa", always)
+    # Every part fails alone here as well, so none is to blame; the message still
+    # carries the validator's findings.
+    with pytest.raises(pdfa.PdfaError) as failure:
+        build_case_report(register.get_case(number), ids["pupil"], "leerlingendossier",
+                          context("nl"), rules)  # fmt: skip
+    assert failure.value.place is None
+    assert "ISO 19005-2 6.1.3" in str(failure.value)

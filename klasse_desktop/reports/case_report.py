@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -26,11 +26,13 @@ from reportlab.platypus import (
 )
 
 from klasse_desktop.cases.repository import CaseDetail
-from klasse_desktop.i18n import ngettext
+from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.reports.bidi_paragraph import text_paragraph
 from klasse_desktop.reports.document import Frame, render
+from klasse_desktop.reports.failure_place import Part, failing_part
 from klasse_desktop.reports.fonts import FAMILY, REPLACEMENT
+from klasse_desktop.reports.pdfa import PdfaError
 from klasse_desktop.reports.redaction.pdf_check import check_pdf
 from klasse_desktop.reports.redaction.redactor import Decision, SafeText
 from klasse_desktop.reports.redaction.unregistered import NameFinder
@@ -146,15 +148,35 @@ class _Renderer:
         self.hanging = _hanging(self.s)
 
     def story(self) -> list[Flowable]:
-        s, model = self.s, self.model
-        story: list[Flowable] = [
-            _p(model.title, s.title),
-            Spacer(1, 2 * mm),
-            self._table(model.facts),
-        ]
+        model = self.model
+        story = self._head()
         for section in model.sections:
             story += self._section(section)
         return story
+
+    def _head(self) -> list[Flowable]:
+        return [
+            _p(self.model.title, self.s.title),
+            Spacer(1, 2 * mm),
+            self._table(self.model.facts),
+        ]
+
+    def parts(self) -> list[Part]:
+        """Every piece of the report under a name a director recognises, to say which
+        one a PDF/A failure comes from."""
+        model = self.model
+        parts = [Part(_("the title of the report"), self._head)]
+        for section in model.sections:
+            for block in section.blocks:
+                if isinstance(block, EntryBlock):
+                    label = _("entry {number} ({heading})").format(
+                        number=block.number, heading=block.heading
+                    )
+                else:
+                    label = _("the section “{heading}”").format(heading=section.heading)
+                parts.append(Part(label, partial(self._block, block)))
+        parts.append(Part(_("the signature block"), lambda: self.signatures([0])))
+        return parts
 
     def _section(self, section: Section) -> list[Flowable]:
         body: list[Flowable] = []
@@ -253,9 +275,23 @@ def render_model(model: ReportModel) -> bytes:
         # The signatures never stand alone on a page: the last piece of content
         # goes with them.
         story[-1:] = [KeepTogether([*story[-1:], *renderer.signatures(counter)])]
-        return render(story, frame)
+        try:
+            return render(story, frame)
+        except PdfaError as error:
+            part = failing_part(renderer.parts(), partial(_fails, frame=frame))
+            if part is None:
+                raise
+            raise PdfaError(error.summary, part.label) from None
     finally:
         _REPLACED.reset(token)
+
+
+def _fails(story: list[Flowable], frame: Frame) -> bool:
+    try:
+        render(story, frame)
+    except PdfaError:
+        return True
+    return False
 
 
 def build_case_report(

@@ -32,7 +32,24 @@ _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 
 class PdfaError(RuntimeError):
-    """The written file did not validate as PDF/A; the message lists the findings."""
+    """The written file did not validate as PDF/A. The message says so in the user's
+    language, names the part of the report that caused it when that is known (see
+    `case_report`), and ends with the validator's findings."""
+
+    def __init__(self, summary: str, place: str | None = None) -> None:
+        self.summary, self.place = summary, place
+        details = " ".join(summary.split())[:300]
+        if place is None:
+            message = _(
+                "The PDF could not be made archival (PDF/A-{flavour}), so it was not "
+                "written. Please report this problem. Details: {summary}"
+            ).format(flavour=FLAVOUR, summary=details)
+        else:
+            message = _(
+                "The PDF could not be made archival (PDF/A-{flavour}) because of {place}, "
+                "so it was not written. Please report this problem. Details: {summary}"
+            ).format(flavour=FLAVOUR, place=place, summary=details)
+        super().__init__(message)
 
 
 def _utf16(text: str) -> bytes:
@@ -96,12 +113,7 @@ def to_pdfa(data: bytes, language: str = "nl") -> bytes:
         except pikepdf.pdfa.PdfaError as exc:
             report = getattr(exc, "report", None)
             summary = report.summary() if report is not None else str(exc)
-            raise PdfaError(
-                _(
-                    "The PDF could not be made archival (PDF/A-{flavour}), so it was not "
-                    "written. Please report this problem. Details: {summary}"
-                ).format(flavour=FLAVOUR, summary=" ".join(summary.split())[:300])
-            ) from None
+            raise PdfaError(summary) from None
     return out.getvalue()
 
 

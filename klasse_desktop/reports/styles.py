@@ -30,16 +30,6 @@ def needs_shaping(text: str) -> bool:
     return RTL.search(text) is not None
 
 
-def visual_order(text: str) -> str:
-    """`text` with its words in the order they are seen (see `bidi_layout`): the
-    Unicode Bidirectional Algorithm, run once on the logical text of each line."""
-    if not needs_shaping(text):
-        return text
-    from klasse_desktop.reports.bidi_layout import display
-
-    return display(text)[1]
-
-
 def is_rtl_paragraph(text: str) -> bool:
     """A paragraph whose first strong character is right-to-left (rule P2)."""
     if not needs_shaping(text):
