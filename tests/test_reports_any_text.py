@@ -202,3 +202,32 @@ def test_any_stored_text_can_be_reported(tmp_path_factory, rules, title, name, s
     stored = sum(len(t) for t in (title, name, summary, entry, addendum))
     assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 3 + stored // 1500
     register.close()
+
+
+def test_an_entry_heading_never_ends_a_page(tmp_path, rules):
+    """Entries of varying length (one line to several, addenda in italics) push the
+    headings to every height of the page: none is left at the bottom without the
+    start of its text, and none of the text starts a page without its heading."""
+    import random
+    import re
+
+    register = open_register(tmp_path / "r")
+    case = register.create_case("Lang", "anders", "leerlingendossier",
+                                protocol_version=rules.protocol.version)  # fmt: skip
+    subject = register.add_party(case.number, "leerling", "Zoë Janssen").id
+    chance = random.Random(7)
+    for n in range(1, 61):
+        sentence = "Gesprek in de klas over de groepsapp, met afspraken voor morgen. "
+        entry = register.add_entry(case.number, f"N{n}: " + sentence * chance.randint(1, 9))
+        if n % 7 == 0:
+            register.add_addendum(case.number, entry.id, f"A{n}: correctie. " * chance.randint(1, 12))
+    pdf = report(register, rules, case.number, subject)
+    heading = re.compile(r"^\d+[a-z]?\. .*20\d\d")
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) >= 5
+    for number, text in enumerate(pages, start=1):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        body = [ln for ln in lines if "VERTROUWELIJK" not in ln and "Pagina" not in ln
+                and "Stichting Klasse" not in ln and not ln.startswith("K-")]  # fmt: skip
+        assert not heading.match(body[-1]), f"page {number} ends with a heading: {body[-1]}"
+    register.close()

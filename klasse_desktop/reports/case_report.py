@@ -202,14 +202,16 @@ class _Renderer:
         raise TypeError(f"no drawing for {type(block).__name__}")
 
     def _entry(self, block: EntryBlock) -> list[Flowable]:
-        """The grey heading line always travels with the start of its text. (One
-        paragraph for both would mix fonts, which is ReportLab's slow path: twice
-        the time of this KeepTogether.)"""
+        """The grey heading line always travels with the start of its text: it is
+        only drawn where the heading and two lines of text fit (a paragraph split over
+        a page keeps at least two lines). Cheaper than a KeepTogether, which lays the
+        first paragraph out twice, and than one paragraph for both, which mixes fonts
+        (ReportLab's slow path)."""
         s = self.s
         style = s.quote if block.addendum else s.body
         head = _p(SafeText(f"{block.number}. {block.heading}"), s.entry_head)
         paragraphs = [p for text in block.paragraphs for p in _paragraphs(text, style)]
-        return [CondPageBreak(14 * mm), KeepTogether([head, *paragraphs[:1]]), *paragraphs[1:]]
+        return [_RoomFor(head, style), head, *paragraphs]
 
     def _table(self, grid: Grid) -> Table:
         s = self.s
@@ -249,6 +251,20 @@ class _Renderer:
             ).format(n=counter[0], mark=REPLACEMENT)
             parts.append(_draw(note, s.small))
         return [KeepTogether([*parts, heading, table])]
+
+
+class _RoomFor(CondPageBreak):
+    """Go to the next page unless `head` and two lines in `style` fit here."""
+
+    def __init__(self, head: Paragraph, style: Any) -> None:
+        super().__init__(0)
+        self._head, self._style = head, style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        head_height = self._head.wrap(availWidth, availHeight)[1]
+        gap = max(self._head.style.spaceAfter, self._style.spaceBefore)
+        self.height = self._head.style.spaceBefore + head_height + gap + 2 * self._style.leading
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
 
 def _hanging(s: Styles) -> Any:
