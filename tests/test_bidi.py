@@ -108,9 +108,16 @@ def test_every_word_is_drawn_once_and_lines_follow_the_typed_order(body):
         paragraph, _ = text_paragraph(typed, body.body)
         lines = _drawn_lines(paragraph, width)
         drawn = [w for line in lines for w in line.split()]
-        assert sorted(drawn) == sorted([*typed.replace(" ".join(words), " ".join(map(_seen, words))).split()])
+        assert sorted(drawn) == sorted(
+            [*typed.replace(" ".join(words), " ".join(map(_seen, words))).split()]
+        )
         # Reading each line right to left gives the Arabic words in typed order.
-        arabic = [w[::-1] for line in lines for w in reversed(line.split()) if _seen(w)[0] in "".join(words)]
+        arabic = [
+            w[::-1]
+            for line in lines
+            for w in reversed(line.split())
+            if _seen(w)[0] in "".join(words)
+        ]
         assert arabic == words
 
 

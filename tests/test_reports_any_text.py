@@ -220,7 +220,9 @@ def test_an_entry_heading_never_ends_a_page(tmp_path, rules):
         sentence = "Gesprek in de klas over de groepsapp, met afspraken voor morgen. "
         entry = register.add_entry(case.number, f"N{n}: " + sentence * chance.randint(1, 9))
         if n % 7 == 0:
-            register.add_addendum(case.number, entry.id, f"A{n}: correctie. " * chance.randint(1, 12))
+            register.add_addendum(
+                case.number, entry.id, f"A{n}: correctie. " * chance.randint(1, 12)
+            )
     pdf = report(register, rules, case.number, subject)
     heading = re.compile(r"^\d+[a-z]?\. .*20\d\d")
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]

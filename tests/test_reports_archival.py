@@ -146,7 +146,9 @@ def test_a_pdfa_failure_names_the_entry_it_comes_from(register, rules, monkeypat
     message = str(failure.value)
     assert failure.value.place is not None
     assert failure.value.place.startswith("notitie 1b (Aanvulling op notitie 1")
-    assert message.startswith("De PDF kon niet archiefwaardig (PDF/A-2b) worden gemaakt door notitie 1b")
+    assert message.startswith(
+        "De PDF kon niet archiefwaardig (PDF/A-2b) worden gemaakt door notitie 1b"
+    )
     assert message.endswith("6.2.11.8-1 .notdef glyph")
 
 

@@ -28,7 +28,7 @@ def snapshot(run: WizardRun, rules: RuleSet, language: str) -> dict[str, Any]:
         "kind_label": kind_label(outcome.kind),
         "verdict": outcome.verdict.get(language),
         "explanation": outcome.explanation.get(language),
-        "conditions": [c.get(language) for c in outcome.conditions],
+        "conditions": [c.get(language) for c in run.conditions],
         "answers_text": [
             {"question": s.question.text.get(language), "answer": s.choice.label.get(language)}
             for s in run.steps

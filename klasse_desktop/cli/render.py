@@ -10,14 +10,15 @@ import textwrap
 from typing import Any
 
 from klasse_desktop.i18n import _
-from klasse_desktop.protocol.engine import Step
+from klasse_desktop.protocol import alternatives
+from klasse_desktop.protocol.engine import Step, WizardRun
 from klasse_desktop.protocol.labels import (
     KIND_SYMBOLS,
     conditions_heading,
     file_type_label,
     kind_label,
 )
-from klasse_desktop.protocol.models import Outcome, Question, RuleSet, Wizard
+from klasse_desktop.protocol.models import Choice, Question, RuleSet, Wizard
 
 WIDTH = 88
 
@@ -33,13 +34,17 @@ def bullet(text: str, indent: str = "  ") -> str:
 # -- dicts --------------------------------------------------------------------------
 
 
-def question_dict(question: Question, lang: str) -> dict[str, Any]:
+def question_dict(
+    question: Question, lang: str, choices: tuple[Choice, ...] | None = None
+) -> dict[str, Any]:
+    """`choices`: those offered to this user (default: all)."""
     return {
         "id": question.id,
         "text": question.text.get(lang),
         "help": question.help.get(lang),
         "choices": [
-            {"id": c.id, "label": c.label.get(lang), "next": c.next} for c in question.choices
+            {"id": c.id, "label": c.label.get(lang), "next": c.next}
+            for c in (question.choices if choices is None else choices)
         ],
     }
 
@@ -68,15 +73,16 @@ def steps_dict(steps: list[Step], lang: str) -> list[dict[str, str]]:
     ]
 
 
-def outcome_dict(rules: RuleSet, outcome: Outcome, lang: str) -> dict[str, Any]:
-    protocol = rules.protocol
+def outcome_dict(rules: RuleSet, run: WizardRun, lang: str) -> dict[str, Any]:
+    protocol, outcome = rules.protocol, run.outcome
+    assert outcome is not None
     return {
         "id": outcome.id,
         "kind": outcome.kind.value,
         "kind_label": kind_label(outcome.kind),
         "verdict": outcome.verdict.get(lang),
         "explanation": outcome.explanation.get(lang),
-        "conditions": [c.get(lang) for c in outcome.conditions],
+        "conditions": [c.get(lang) for c in run.conditions],
         "contacts": [
             {
                 "id": cid,
@@ -91,32 +97,38 @@ def outcome_dict(rules: RuleSet, outcome: Outcome, lang: str) -> dict[str, Any]:
             {"id": cid, "text": protocol.clause(cid).text.get(lang)} for cid in outcome.clauses
         ],
         "protocol_version": protocol.version,
+        "alternatives": [alternatives.as_dict(a, lang) for a in run.alternatives()],
     }
 
 
 # -- text ---------------------------------------------------------------------------
 
 
-def question_text(question: Question, lang: str, *, hint: str | None = None) -> str:
+def question_text(
+    question: Question, lang: str, *, hint: str | None = None,
+    choices: tuple[Choice, ...] | None = None,
+) -> str:  # fmt: skip
     lines = [f"{question.text.get(lang)}  [{question.id}]", wrap(question.help.get(lang)), ""]
-    width = max(len(c.id) for c in question.choices)
-    for choice in question.choices:
+    offered = question.choices if choices is None else choices
+    width = max(len(c.id) for c in offered)
+    for choice in offered:
         lines.append(f"  {choice.id:<{width}}  {choice.label.get(lang)}")
     if hint:
         lines += ["", hint]
     return "\n".join(lines)
 
 
-def outcome_text(rules: RuleSet, outcome: Outcome, steps: list[Step], lang: str) -> str:
-    protocol = rules.protocol
+def outcome_text(rules: RuleSet, run: WizardRun, lang: str) -> str:
+    protocol, outcome, steps = rules.protocol, run.outcome, run.steps
+    assert outcome is not None
     lines = [
         f"{KIND_SYMBOLS[outcome.kind]} {kind_label(outcome.kind).upper()}",
         wrap(outcome.verdict.get(lang), ""),
         "",
     ]
-    if outcome.conditions:
+    if run.conditions:
         lines.append(conditions_heading(outcome.kind))
-        lines += [bullet(c.get(lang)) for c in outcome.conditions]
+        lines += [bullet(c.get(lang)) for c in run.conditions]
         lines.append("")
     if outcome.contacts:
         lines.append(_("Contact:"))
@@ -137,6 +149,11 @@ def outcome_text(rules: RuleSet, outcome: Outcome, steps: list[Step], lang: str)
                 bullet(f"{step.question.text.get(lang)} → {step.choice.label.get(lang)}", "    ")
             )
     lines.append("")
+    found = run.alternatives()
+    if found:
+        lines.append(_("What would change the answer?"))
+        lines += [bullet(alternatives.describe(a, lang)) for a in found]
+        lines.append("")
     lines.append(_("Protocol clauses (version {version}):").format(version=protocol.version))
     for cid in outcome.clauses:
         lines.append(f"  {cid}")

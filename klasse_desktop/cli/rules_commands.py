@@ -99,9 +99,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
         }
         if outcome is None:
             assert isinstance(run.current, Question)
-            data |= {"status": "question", "question": render.question_dict(run.current, lang)}
+            question_data = render.question_dict(run.current, lang, run.offered(run.current))
+            data |= {"status": "question", "question": question_data}
         else:
-            data |= {"status": "outcome", "outcome": render.outcome_dict(rules, outcome, lang)}
+            data |= {"status": "outcome", "outcome": render.outcome_dict(rules, run, lang)}
         _emit_json(data)
         return 0
     print(run.wizard.title.get(lang))
@@ -111,9 +112,9 @@ def cmd_decide(args: argparse.Namespace) -> int:
         assert isinstance(question, Question)
         hint = _("Answer with: --answer {question}=CHOICE").format(question=question.id)
         print(_("Next question:"))
-        print(render.question_text(question, lang, hint=hint))
+        print(render.question_text(question, lang, hint=hint, choices=run.offered(question)))
     else:
-        print(render.outcome_text(rules, outcome, run.steps, lang))
+        print(render.outcome_text(rules, run, lang))
     return 0
 
 

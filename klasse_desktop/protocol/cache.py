@@ -28,6 +28,7 @@ from klasse_desktop.protocol.models import (
     Audience,
     Choice,
     Clause,
+    Condition,
     Contact,
     FileType,
     Informational,
@@ -75,14 +76,22 @@ def _date(data: str | None) -> date | None:
 def _outcome(d: dict[str, Any]) -> Outcome:
     return Outcome(
         d["id"], OutcomeKind(d["kind"]), _text(d["verdict"]), _text(d["explanation"]),
-        tuple(d["clauses"]), tuple(_text(c) for c in d["conditions"]), tuple(d["contacts"]),
+        tuple(d["clauses"]),
+        tuple(Condition(_text(c["text"]), {q: tuple(v) for q, v in c["when"].items()})
+              for c in d["conditions"]),
+        tuple(d["contacts"]),
         FileType(d["file_type"]) if d["file_type"] else None,
     )  # fmt: skip
 
 
 def _question(d: dict[str, Any]) -> Question:
-    choices = tuple(Choice(c["id"], _text(c["label"]), c["next"]) for c in d["choices"])
-    return Question(d["id"], _text(d["text"]), _text(d["help"]), choices)
+    choices = tuple(
+        Choice(
+            c["id"], _text(c["label"]), c["next"], tuple(c["only_for"]), tuple(c["settings_roles"])
+        )
+        for c in d["choices"]
+    )
+    return Question(d["id"], _text(d["text"]), _text(d["help"]), choices, d["identity"])
 
 
 def _wizard(d: dict[str, Any]) -> Wizard:

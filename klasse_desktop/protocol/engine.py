@@ -14,8 +14,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from klasse_desktop.i18n import _
+from klasse_desktop.protocol.alternatives import Alternative, alternatives
 from klasse_desktop.protocol.graph import questions_to_go
-from klasse_desktop.protocol.models import Choice, Node, Outcome, Question, RuleSet, Wizard
+from klasse_desktop.protocol.models import (
+    Choice,
+    LocalizedText,
+    Node,
+    Outcome,
+    Question,
+    RuleSet,
+    Wizard,
+)
 
 STATE_FORMAT = 1
 
@@ -63,7 +72,10 @@ class WizardRun:
         self._to_go = questions_to_go(wizard)
 
     @classmethod
-    def start(cls, rules: RuleSet, wizard_id: str) -> WizardRun:
+    def start(cls, rules: RuleSet, wizard_id: str, role: str | None = None) -> WizardRun:
+        """A new run. With `role` (the app role from the settings) the identity
+        question ("Wie ben je?") is answered already; it stays in the answers, where
+        it can be changed like any other."""
         try:
             wizard = rules.wizard(wizard_id)
         except KeyError:
@@ -72,7 +84,40 @@ class WizardRun:
                     wizard=wizard_id, options=", ".join(rules.wizards)
                 )
             ) from None
-        return cls(wizard, rules.protocol.version)
+        run = cls(wizard, rules.protocol.version)
+        identity, choice = wizard.identity_question, role and wizard.choice_for_role(role)
+        if identity is not None and choice and identity.id == wizard.start:
+            run.answer(choice.id)
+        return run
+
+    @property
+    def identity(self) -> str | None:
+        """The answer to the identity question, if it was given."""
+        question = self.wizard.identity_question
+        return None if question is None else self._answers.get(question.id)
+
+    def offered(self, question: Question) -> tuple[Choice, ...]:
+        """The choices of `question` for who the user said they are."""
+        identity = None if question.identity else self.identity
+        return tuple(c for c in question.choices if c.offered_to(identity))
+
+    def alternatives(self) -> list[Alternative]:
+        """ "Wat zou het antwoord veranderen?" for this outcome (see `alternatives`)."""
+        outcome = self.outcome
+        return [] if outcome is None else alternatives(self.wizard, self.answers, outcome)
+
+    def replay(self, answers: tuple[tuple[str, str], ...]) -> Node:
+        """Start over with these answers (e.g. an alternative's), in the order asked."""
+        self.restart()
+        for question_id, choice_id in answers:
+            self.answer(choice_id, question_id)
+        return self.current
+
+    @property
+    def conditions(self) -> tuple[LocalizedText, ...]:
+        """The outcome's conditions that apply to these answers."""
+        outcome = self.outcome
+        return () if outcome is None else outcome.conditions_for(self.answers)
 
     # -- reading ----------------------------------------------------------------
 
@@ -80,8 +125,11 @@ class WizardRun:
         """The answered steps from the start, and the node they lead to."""
         steps: list[Step] = []
         node: Node = self.wizard.node(self.wizard.start)
+        identity = self.identity
         while isinstance(node, Question) and node.id in self._answers:
             choice = node.choice(self._answers[node.id])
+            if not node.identity and not choice.offered_to(identity):
+                break  # the user changed who they are: this answer is not offered now
             steps.append(Step(node, choice))
             node = self.wizard.node(choice.next)
         return steps, node
@@ -148,13 +196,15 @@ class WizardRun:
         if not isinstance(node, Question):
             raise WizardError(_("This wizard is finished; go back to change an answer."))
         try:
-            node.choice(choice_id)
+            chosen = node.choice(choice_id)
+            if chosen not in self.offered(node):
+                raise KeyError(choice_id)
         except KeyError:
             raise WizardError(
                 _("'{choice}' is not an answer to '{question}'. Choose from: {options}").format(
                     choice=choice_id,
                     question=node.id,
-                    options=", ".join(c.id for c in node.choices),
+                    options=", ".join(c.id for c in self.offered(node)),
                 )
             ) from None
         self._answers[node.id] = choice_id

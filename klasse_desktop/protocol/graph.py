@@ -110,17 +110,22 @@ def _find_cycle(wizard: Wizard) -> list[str] | None:
 
 
 def all_paths(wizard: Wizard) -> Iterator[Path]:
-    """Every complete path from the start, depth first, in choice order."""
+    """Every complete path from the start, depth first, in choice order; a choice
+    offered only to some roles is only walked after the identity answer it fits."""
 
-    def walk(node_id: str, steps: tuple[tuple[Question, Choice], ...]) -> Iterator[Path]:
+    def walk(node_id: str, steps: tuple[tuple[Question, Choice], ...],
+             identity: str | None) -> Iterator[Path]:  # fmt: skip
         node = wizard.node(node_id)
         if isinstance(node, Outcome):
             yield Path(steps, node)
             return
         for choice in node.choices:
-            yield from walk(choice.next, (*steps, (node, choice)))
+            if node.identity:
+                yield from walk(choice.next, (*steps, (node, choice)), choice.id)
+            elif choice.offered_to(identity):
+                yield from walk(choice.next, (*steps, (node, choice)), identity)
 
-    yield from walk(wizard.start, ())
+    yield from walk(wizard.start, (), None)
 
 
 def questions_to_go(wizard: Wizard) -> dict[str, int]:

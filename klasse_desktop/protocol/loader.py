@@ -10,12 +10,13 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 
 from klasse_desktop.i18n import _
-from klasse_desktop.protocol import graph
+from klasse_desktop.protocol import answer_rules, consistency, graph
 from klasse_desktop.protocol.errors import InvalidRulesError, RuleError
 from klasse_desktop.protocol.models import (
     Audience,
     Choice,
     Clause,
+    Condition,
     Contact,
     FileType,
     Informational,
@@ -31,6 +32,7 @@ from klasse_desktop.protocol.models import (
 from klasse_desktop.protocol.reader import Reader
 from klasse_desktop.protocol.yamlsource import YamlMap, YamlSyntaxError, load_yaml
 from klasse_desktop.resources import resource_root
+from klasse_desktop.settings import ROLES
 
 PROTOCOL_FILE = "protocol/protocol.yaml"
 CONTACTS_FILE = "contacts.yaml"
@@ -199,16 +201,30 @@ def load_contacts(
 
 
 def _question(r: Reader, m: YamlMap) -> Question | None:
-    if not r.keys(m, ["id", "text", "help", "choices"]):
+    if not r.keys(m, ["id", "text", "help", "choices"], ["identity"]):
         return None
     text, help_text = r.text(m, "text"), r.text(m, "help")
+    identity = r.flag(m, "identity")
     choices: list[Choice] = []
     seen: set[str] = set()
     for line, item in r.items(m, "choices", min_items=2):
         cm = r.mapping(item, line, "choice")
-        if cm is None or not r.keys(cm, ["id", "label", "next"]):
+        if cm is None or not r.keys(cm, ["id", "label", "next"], ["only_for", "settings_roles"]):
             continue
         choice_id, label, target = r.identifier(cm), r.text(cm, "label"), r.identifier(cm, "next")
+        only_for = r.id_list(cm, "only_for", min_items=1) if "only_for" in cm else ()
+        roles = r.id_list(cm, "settings_roles", min_items=1) if "settings_roles" in cm else ()
+        if roles and not identity:
+            message = _("'settings_roles' belongs on the choices of the identity question")
+            r.error(cm.line_of("settings_roles"), message)
+        for role in roles:
+            if role not in ROLES:
+                r.error(
+                    cm.line_of("settings_roles"),
+                    _("'{role}' is not a role of the app (roles: {roles})").format(
+                        role=role, roles=", ".join(ROLES)
+                    ),
+                )
         if choice_id in seen:
             r.error(
                 cm.line_of("id"),
@@ -217,10 +233,36 @@ def _question(r: Reader, m: YamlMap) -> Question | None:
             continue
         if choice_id and label and target:
             seen.add(choice_id)
-            choices.append(Choice(choice_id, label, target))
+            choices.append(Choice(choice_id, label, target, only_for, roles))
     if text is None or help_text is None or r.node is None:
         return None
-    return Question(r.node, text, help_text, tuple(choices))
+    return Question(r.node, text, help_text, tuple(choices), identity)
+
+
+def _without(mapping: YamlMap, key: str) -> YamlMap:
+    rest = YamlMap({k: v for k, v in mapping.items() if k != key})
+    rest.line = mapping.line
+    rest.key_lines = {k: mapping.line_of(k) for k in rest}
+    return rest
+
+
+def _conditions(r: Reader, m: YamlMap, kind: str | None) -> tuple[Condition, ...]:
+    """Conditions: a text per language, optionally with `when: {question: [choices]}`
+    (checked against the wizard's questions once all nodes are read)."""
+    minimum = 1 if kind == OutcomeKind.ALLOWED_IF else 0
+    conditions: list[Condition] = []
+    for line, item in r.items(m, "conditions", min_items=minimum):
+        when: dict[str, tuple[str, ...]] = {}
+        if isinstance(item, YamlMap) and "when" in item:
+            when_map = r.mapping(item.get("when"), item.line_of("when"), "when")
+            for question_id in when_map or ():
+                assert when_map is not None
+                when[str(question_id)] = r.id_list(when_map, question_id, min_items=1)
+            item = _without(item, "when")
+        text = r.text_value(item, line, "conditions")
+        if text is not None:
+            conditions.append(Condition(text, when))
+    return tuple(conditions)
 
 
 def _outcome(
@@ -244,7 +286,7 @@ def _outcome(
                     clause=clause_id
                 ),
             )
-    conditions = r.text_list(m, "conditions", min_items=1 if kind == OutcomeKind.ALLOWED_IF else 0)
+    conditions = _conditions(r, m, kind)
     contact_ids = r.id_list(m, "contacts", min_items=1 if kind == OutcomeKind.REPORT else 0)
     for contact_id in contact_ids:
         if contact_id not in contacts:
@@ -360,7 +402,7 @@ def load_wizard(
         outcomes,
         rel,
     )
-    for problem in graph.problems(wizard):
+    for problem in graph.problems(wizard) or answer_rules.problems(wizard):
         r.node = problem.node
         r.error(node_lines.get(problem.node or "", data.line), problem.message)
     return None if len(errors) > before else wizard
@@ -441,6 +483,7 @@ def validate_rules(root: Traversable | None = None) -> tuple[RuleSet | None, lis
         coverage_data = _document(root, COVERAGE_FILE, errors)
         if coverage_data is not None:
             informational = load_coverage(coverage_data, protocol, errors)
+    errors += consistency.problems(wizards)
     ordered = dict(sorted(wizards.items(), key=lambda kv: (kv[1].order, kv[0])))
     rules = RuleSet(protocol, contacts, ordered, informational)
     return (None if errors else rules), errors

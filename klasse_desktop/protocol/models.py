@@ -106,6 +106,14 @@ class Choice:
     id: str
     label: LocalizedText
     next: str
+    # Offered only when the wizard's identity question was answered with one of
+    # these choices (empty: offered to everyone).
+    only_for: tuple[str, ...] = ()
+    # On an identity question: the app roles (settings) that pre-answer this choice.
+    settings_roles: tuple[str, ...] = ()
+
+    def offered_to(self, identity: str | None) -> bool:
+        return not self.only_for or identity is None or identity in self.only_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,7 @@ class Question:
     text: LocalizedText
     help: LocalizedText
     choices: tuple[Choice, ...]
+    identity: bool = False  # "Wie ben je?": pre-answered from the role in the settings
 
     def choice(self, choice_id: str) -> Choice:
         for choice in self.choices:
@@ -123,15 +132,31 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """One condition of an outcome; with `when`, only for some answers (a text for
+    the school account gets no condition about photos)."""
+
+    text: LocalizedText
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def applies(self, answers: Mapping[str, str]) -> bool:
+        return all(answers.get(question) in choices for question, choices in self.when.items())
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     id: str
     kind: OutcomeKind
     verdict: LocalizedText
     explanation: LocalizedText
     clauses: tuple[str, ...]
-    conditions: tuple[LocalizedText, ...] = ()
+    conditions: tuple[Condition, ...] = ()
     contacts: tuple[str, ...] = ()
     file_type: FileType | None = None
+
+    def conditions_for(self, answers: Mapping[str, str]) -> tuple[LocalizedText, ...]:
+        """The conditions that apply after these answers."""
+        return tuple(c.text for c in self.conditions if c.applies(answers))
 
 
 Node = Question | Outcome
@@ -157,6 +182,17 @@ class Wizard:
 
     def question(self, question_id: str) -> Question:
         return self.questions[question_id]
+
+    @property
+    def identity_question(self) -> Question | None:
+        return next((q for q in self.questions.values() if q.identity), None)
+
+    def choice_for_role(self, role: str) -> Choice | None:
+        """The identity choice the app role `role` (settings) pre-answers, if any."""
+        question = self.identity_question
+        if question is None:
+            return None
+        return next((c for c in question.choices if role in c.settings_roles), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,14 @@ class Reader:
             return None
         return value
 
+    def flag(self, mapping: YamlMap, key: str) -> bool:
+        """An optional yes/no key (absent: False)."""
+        value = mapping.get(key, False)
+        if not isinstance(value, bool):
+            self.error(mapping.line_of(key), _("'{key}' must be true or false").format(key=key))
+            return False
+        return value
+
     def integer(self, mapping: YamlMap, key: str) -> int | None:
         value = mapping.get(key)
         if isinstance(value, bool) or not isinstance(value, int):

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from klasse_desktop.i18n import _
 from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.protocol import alternatives
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
@@ -87,9 +88,9 @@ def _story(
         _p(_("Outcome"), s.heading),
         _p(f"{kind_label(outcome.kind)} — {outcome.verdict.get(language)}", s.cell_bold),
     ]
-    if outcome.conditions:
+    if run.conditions:
         story.append(_p(conditions_heading(outcome.kind).rstrip(":"), s.heading))
-        story += [_p(f"• {c.get(language)}", s.body) for c in outcome.conditions]
+        story += [_p(f"• {c.get(language)}", s.body) for c in run.conditions]
     if outcome.contacts:
         story.append(_p(_("Contact details"), s.heading))
         for contact_id in outcome.contacts:
@@ -97,6 +98,10 @@ def _story(
             phone = f" — {contact.phone}" if contact.phone else ""
             story.append(_p(f"{contact.name.get(language)}{phone}", s.body))
     story += [_p(_("Why?"), s.heading), _p(outcome.explanation.get(language), s.body)]
+    found = run.alternatives()
+    if found:
+        story.append(_p(_("What would change the answer?"), s.heading))
+        story += [_p(f"• {alternatives.describe(a, language)}", s.body) for a in found]
     story.append(
         _p(_("Protocol clauses (version {version})").format(version=protocol.version), s.heading)
     )
