@@ -124,7 +124,7 @@ def test_joining_a_discussion_about_school_requires_saying_you_work_there():
     )  # fmt: skip
     assert outcome.kind is OutcomeKind.ALLOWED_IF
     assert {"B5", "C3"} <= set(outcome.clauses)
-    assert any("school" in c.get("nl") and "werkt" in c.get("nl") for c in outcome.conditions)
+    assert any("school" in c.text.get("nl") and "werkt" in c.text.get("nl") for c in outcome.conditions)
 
 
 def test_a_derailing_discussion_goes_to_the_line_manager():
