@@ -11,6 +11,7 @@ from typing import Any
 
 from klasse_desktop.i18n import _
 from klasse_desktop.protocol import alternatives
+from klasse_desktop.protocol.contact_cards import Lookup, contact_cards, school_line
 from klasse_desktop.protocol.engine import Step, WizardRun
 from klasse_desktop.protocol.labels import (
     KIND_SYMBOLS,
@@ -73,7 +74,10 @@ def steps_dict(steps: list[Step], lang: str) -> list[dict[str, str]]:
     ]
 
 
-def outcome_dict(rules: RuleSet, run: WizardRun, lang: str) -> dict[str, Any]:
+def outcome_dict(
+    rules: RuleSet, run: WizardRun, lang: str, school: Lookup | None = None
+) -> dict[str, Any]:
+    """`school`: the school's own contacts (from the settings), if known."""
     protocol, outcome = rules.protocol, run.outcome
     assert outcome is not None
     return {
@@ -85,12 +89,16 @@ def outcome_dict(rules: RuleSet, run: WizardRun, lang: str) -> dict[str, Any]:
         "conditions": [c.get(lang) for c in run.conditions],
         "contacts": [
             {
-                "id": cid,
-                "name": rules.contacts[cid].name.get(lang),
-                "phone": rules.contacts[cid].phone,
-                "description": rules.contacts[cid].description.get(lang),
+                "id": card.id,
+                "name": card.name,
+                "phone": card.phone,
+                "description": card.description,
+                "at_school": [
+                    {"role": person.key, "name": person.name, "phone": person.phone}
+                    for person in card.at_school
+                ],
             }
-            for cid in outcome.contacts
+            for card in contact_cards(rules, outcome, lang, school)
         ],
         "file_type": outcome.file_type.value if outcome.file_type else None,
         "clauses": [
@@ -118,7 +126,7 @@ def question_text(
     return "\n".join(lines)
 
 
-def outcome_text(rules: RuleSet, run: WizardRun, lang: str) -> str:
+def outcome_text(rules: RuleSet, run: WizardRun, lang: str, school: Lookup | None = None) -> str:
     protocol, outcome, steps = rules.protocol, run.outcome, run.steps
     assert outcome is not None
     lines = [
@@ -132,10 +140,10 @@ def outcome_text(rules: RuleSet, run: WizardRun, lang: str) -> str:
         lines.append("")
     if outcome.contacts:
         lines.append(_("Contact:"))
-        for cid in outcome.contacts:
-            contact = rules.contacts[cid]
-            name = contact.name.get(lang)
-            lines.append(bullet(f"{name} — {contact.phone}" if contact.phone else name))
+        for card in contact_cards(rules, outcome, lang, school):
+            lines.append(bullet(f"{card.name} — {card.phone}" if card.phone else card.name))
+            lines += [bullet(_("At your school: {person}").format(person=school_line(person)),
+                             "    ") for person in card.at_school]  # fmt: skip
         lines.append("")
     if outcome.file_type:
         lines.append(_("File: {file}").format(file=file_type_label(outcome.file_type)))

@@ -210,6 +210,7 @@ def cmd_advice(args: argparse.Namespace) -> int:
         foundation=settings.foundation,
         school=settings.school,
         issued_on=date.today(),
+        school_contacts=settings.school_contact,
     )
     try:
         write_atomically(pdf, target)

@@ -19,6 +19,7 @@ from klasse_desktop.protocol.loader import validate_rules
 from klasse_desktop.protocol.models import Question, RuleSet
 from klasse_desktop.protocol.search import search_clauses
 from klasse_desktop.protocol.shipped import default_rules
+from klasse_desktop.settings import load_settings
 
 
 def _emit_json(data: Any) -> None:
@@ -102,7 +103,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
             question_data = render.question_dict(run.current, lang, run.offered(run.current))
             data |= {"status": "question", "question": question_data}
         else:
-            data |= {"status": "outcome", "outcome": render.outcome_dict(rules, run, lang)}
+            school = load_settings().school_contact
+            data |= {"status": "outcome", "outcome": render.outcome_dict(rules, run, lang, school)}
         _emit_json(data)
         return 0
     print(run.wizard.title.get(lang))
@@ -114,7 +116,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         print(_("Next question:"))
         print(render.question_text(question, lang, hint=hint, choices=run.offered(question)))
     else:
-        print(render.outcome_text(rules, run, lang))
+        print(render.outcome_text(rules, run, lang, load_settings().school_contact))
     return 0
 
 

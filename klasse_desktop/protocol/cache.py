@@ -133,7 +133,13 @@ def from_plain(data: dict[str, Any]) -> RuleSet:
         ),
     )  # fmt: skip
     contacts = {
-        k: Contact(v["id"], _text(v["name"]), _text(v["description"]), v["phone"])
+        k: Contact(
+            v["id"],
+            _text(v["name"]),
+            _text(v["description"]),
+            v["phone"],
+            tuple(v["school_contacts"]),
+        )
         for k, v in data["contacts"].items()
     }
     wizards = {k: _wizard(v) for k, v in data["wizards"].items()}

@@ -32,7 +32,7 @@ from klasse_desktop.protocol.models import (
 from klasse_desktop.protocol.reader import Reader
 from klasse_desktop.protocol.yamlsource import YamlMap, YamlSyntaxError, load_yaml
 from klasse_desktop.resources import resource_root
-from klasse_desktop.settings import ROLES
+from klasse_desktop.settings import ROLES, SCHOOL_CONTACTS
 
 PROTOCOL_FILE = "protocol/protocol.yaml"
 CONTACTS_FILE = "contacts.yaml"
@@ -186,14 +186,23 @@ def load_contacts(
     contacts: dict[str, Contact] = {}
     for line, item in r.items(data, "contacts", min_items=1):
         m = r.mapping(item, line, "contact")
-        if m is None or not r.keys(m, ["id", "name", "description"], ["phone"]):
+        if m is None or not r.keys(m, ["id", "name", "description"], ["phone", "school_contacts"]):
             continue
         contact_id, name, description = r.identifier(m), r.text(m, "name"), r.text(m, "description")
         phone = r.string(m, "phone", optional=True)
+        own = r.id_list(m, "school_contacts", min_items=1) if "school_contacts" in m else ()
+        for key in own:
+            if key not in SCHOOL_CONTACTS:
+                r.error(
+                    m.line_of("school_contacts"),
+                    _("'{key}' is not one of the school's own contacts ({keys})").format(
+                        key=key, keys=", ".join(SCHOOL_CONTACTS)
+                    ),
+                )
         if contact_id in contacts:
             r.error(m.line_of("id"), _("contact '{id}' is defined twice").format(id=contact_id))
         elif contact_id and name and description:
-            contacts[contact_id] = Contact(contact_id, name, description, phone)
+            contacts[contact_id] = Contact(contact_id, name, description, phone, own)
     return contacts
 
 

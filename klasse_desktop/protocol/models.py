@@ -99,6 +99,8 @@ class Contact:
     name: LocalizedText
     description: LocalizedText
     phone: str | None = None
+    # Which of the school's own people (settings) to show with this contact.
+    school_contacts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from klasse_desktop.i18n import _
 from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol import alternatives
+from klasse_desktop.protocol.contact_cards import Lookup, contact_cards, school_line
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import conditions_heading, kind_label
 from klasse_desktop.protocol.models import RuleSet
@@ -39,9 +40,11 @@ def build_advice(
     foundation: str,
     school: str,
     issued_on: date,
+    school_contacts: Lookup | None = None,
 ) -> bytes:
     """The advice record on one page: set tighter, step by step, when the outcome
-    quotes many clauses (the last step is used even if it still runs over)."""
+    quotes many clauses (the last step is used even if it still runs over).
+    `school_contacts`: the school's own people (settings), shown with the contacts."""
     outcome = run.outcome
     if outcome is None:
         raise ValueError("the wizard has no outcome yet")
@@ -57,7 +60,7 @@ def build_advice(
     plain = b""
     for density in range(len(DENSITIES)):
         story = _story(run, rules, language, name=name, role=role, issued_on=issued_on,
-                       s=DENSITIES[density](), title=title)  # fmt: skip
+                       s=DENSITIES[density](), title=title, school=school_contacts)  # fmt: skip
         plain, pages = layout(story, frame)
         if pages == 1:
             break
@@ -66,7 +69,7 @@ def build_advice(
 
 def _story(
     run: WizardRun, rules: RuleSet, language: str, *, name: str, role: str, issued_on: date,
-    s: Styles, title: str,
+    s: Styles, title: str, school: Lookup | None = None,
 ) -> list[Flowable]:  # fmt: skip
     outcome = run.outcome
     assert outcome is not None
@@ -93,10 +96,11 @@ def _story(
         story += [_p(f"• {c.get(language)}", s.body) for c in run.conditions]
     if outcome.contacts:
         story.append(_p(_("Contact details"), s.heading))
-        for contact_id in outcome.contacts:
-            contact = rules.contacts[contact_id]
-            phone = f" — {contact.phone}" if contact.phone else ""
-            story.append(_p(f"{contact.name.get(language)}{phone}", s.body))
+        for card in contact_cards(rules, outcome, language, school):
+            phone = f" — {card.phone}" if card.phone else ""
+            story.append(_p(f"{card.name}{phone}", s.body))
+            story += [_p(_("At your school: {person}").format(person=school_line(person)), s.body)
+                      for person in card.at_school]  # fmt: skip
     story += [_p(_("Why?"), s.heading), _p(outcome.explanation.get(language), s.body)]
     found = run.alternatives()
     if found:
