@@ -39,9 +39,38 @@ ROLES = {
     "directeur": N_("Director"),
     "bestuur": N_("Board or privacy officer"),
 }
+# Roles that keep the case register. Everyone else never meets it: a teacher who
+# is shown "Case register" (or lands on it by a stray click) is asked to invent a
+# passphrase for something that is not theirs.
+REGISTER_ROLES = frozenset({"directeur", "bestuur"})
+
+
+def keeps_register(role: str) -> bool:
+    return role in REGISTER_ROLES
 
 
 MAX_BACKUPS = 100
+
+# The school's own people a teacher may be sent to; the protocol's contacts say
+# which of them fits (`school_contacts` in resources/contacts.yaml).
+SCHOOL_CONTACTS = {
+    "directeur": N_("Director"),
+    "intern_begeleider": N_("Internal supervisor (IB)"),
+    "vertrouwenspersoon": N_("Confidential adviser"),
+    "privacy": N_("Privacy officer"),
+}
+_CONTACT_FIELDS = [f"contact_{k}_{part}" for k in SCHOOL_CONTACTS for part in ("name", "phone")]
+
+
+@dataclass(frozen=True)
+class SchoolContact:
+    key: str  # a key of SCHOOL_CONTACTS
+    name: str
+    phone: str
+
+    @property
+    def role(self) -> str:
+        return i18n._(SCHOOL_CONTACTS[self.key])
 
 
 @dataclass
@@ -55,13 +84,28 @@ class Settings:
     lock_after_minutes: int = 5  # the case register locks itself after this much idle time
     keep_backups: int = 10  # automatic encrypted backups of the case register kept
     welcomed: bool = False  # the first-run welcome was finished or skipped
+    # The school's own contacts, shown on outcomes that send someone to them.
+    contact_directeur_name: str = ""
+    contact_directeur_phone: str = ""
+    contact_intern_begeleider_name: str = ""
+    contact_intern_begeleider_phone: str = ""
+    contact_vertrouwenspersoon_name: str = ""
+    contact_vertrouwenspersoon_phone: str = ""
+    contact_privacy_name: str = ""
+    contact_privacy_phone: str = ""
+
+    def school_contact(self, key: str) -> SchoolContact | None:
+        """The school's own contact `key` (see SCHOOL_CONTACTS), if a name is set."""
+        name = str(getattr(self, f"contact_{key}_name", ""))
+        phone = str(getattr(self, f"contact_{key}_phone", ""))
+        return SchoolContact(key, name, phone) if name else None
 
     def normalised(self) -> Settings:
         if self.language not in i18n.SUPPORTED_LANGUAGES:
             self.language = i18n.DEFAULT_LANGUAGE
         if self.role not in ROLES:
             self.role = "leerkracht"
-        for name in ("user_name", "school", "foundation"):
+        for name in ("user_name", "school", "foundation", *_CONTACT_FIELDS):
             setattr(self, name, " ".join(str(getattr(self, name)).split())[:200])
         self.lock_after_minutes = min(
             MAX_LOCK_MINUTES, max(MIN_LOCK_MINUTES, int(self.lock_after_minutes))
