@@ -58,7 +58,7 @@ def run(
     from klasse_desktop.ui.first_paint import after_first_paint
     from klasse_desktop.ui.main_window import MainWindow
     from klasse_desktop.ui.qt_i18n import install_translators
-    from klasse_desktop.ui.style import STYLE_SHEET
+    from klasse_desktop.ui.style import apply_style
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Klasse Desktop")
@@ -104,7 +104,7 @@ def run(
 
         from klasse_desktop.resources import resource
 
-        app.setStyleSheet(STYLE_SHEET)  # the start page carries its own until now
+        apply_style(app)  # light or dark; the start page carries its own sheet until now
         app.setWindowIcon(QIcon(str(resource("icons", "klasse-desktop.svg"))))
         logs.setup()
         logs.log_start("window", settings.language, extra=f"Qt {qVersion()}")

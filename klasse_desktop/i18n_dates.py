@@ -20,3 +20,15 @@ def format_time(value: time | datetime, language: str) -> str:
     from babel.dates import format_time as babel_format_time
 
     return babel_format_time(value, format="short", locale=BABEL_LOCALES.get(language, language))
+
+
+def version_label(version: str, language: str) -> str:
+    """A protocol version as a reader says it: "versie van 23 februari 2026" for the
+    dated versions the protocol uses ("2026-02-23"), "versie 3" for any other."""
+    from klasse_desktop.i18n import _
+
+    try:
+        day = date.fromisoformat(version)
+    except ValueError:
+        return _("version {version}").format(version=version)
+    return _("version of {date}").format(date=format_date(day, language))

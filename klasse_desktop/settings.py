@@ -84,6 +84,8 @@ class Settings:
     lock_after_minutes: int = 5  # the case register locks itself after this much idle time
     keep_backups: int = 10  # automatic encrypted backups of the case register kept
     welcomed: bool = False  # the first-run welcome was finished or skipped
+    # Count wizard use anonymously for the protocol's evaluation (evaluation/wizard_use.py).
+    count_wizard_use: bool = False
     # The school's own contacts, shown on outcomes that send someone to them.
     contact_directeur_name: str = ""
     contact_directeur_phone: str = ""

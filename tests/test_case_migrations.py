@@ -47,7 +47,7 @@ def make_old_register(folder, revision="0001"):
 
 def test_a_new_register_is_at_the_newest_schema(tmp_path):
     register = open_register(tmp_path / "register")
-    assert current_revision(register.database) == head_revision() == "0004"
+    assert current_revision(register.database) == head_revision() == "0005"
     assert not list_backups(register.database)  # nothing to back up on day one
     register.close()
 
@@ -56,9 +56,9 @@ def test_the_previous_schema_is_upgraded_after_a_backup(tmp_path):
     folder = tmp_path / "register"
     make_old_register(folder)
     register = open_register(folder, create=False)
-    assert current_revision(register.database) == "0004"
+    assert current_revision(register.database) == "0005"
     backups = list_backups(register.database)
-    assert len(backups) == 1 and backups[0].name.endswith("-before-0004.db")
+    assert len(backups) == 1 and backups[0].name.endswith("-before-0005.db")
     detail = register.get_case("K-2025-0001")
     assert detail.case.legal_hold is False  # the new column got its default
     assert [e.text for e in detail.entries] == ["Oude notitie over een meme"]
@@ -78,7 +78,7 @@ def test_a_0002_register_gets_party_relations_and_keeps_its_search_triggers(tmp_
         ), {"n": datetime.now(UTC)})  # fmt: skip
     database.close()
     register = open_register(folder, create=False)
-    assert current_revision(register.database) == "0004"
+    assert current_revision(register.database) == "0005"
     detail = register.get_case("K-2025-0001")
     assert [(p.name, p.related_to_id) for p in detail.parties] == [("Floor Verhoeven", None)]
     parent = register.add_party(

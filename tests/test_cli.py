@@ -7,6 +7,8 @@ import json
 import pytest
 
 from klasse_desktop.cli import main, rules_commands
+from klasse_desktop.i18n import _
+from klasse_desktop.i18n_dates import version_label
 
 
 @pytest.fixture
@@ -34,7 +36,9 @@ def test_decide_prints_the_outcome_in_dutch_by_default(sample, capsys):
     assert "Landelijke Vertrouwensinspecteur — 0900-1113111" in out
     assert "Dossier: personeelsdossier" in out
     assert "Waarom?" in out and "Eerste vraag → Keuze b" in out
-    assert "Artikelen uit het protocol (versie 2026-02-23):" in out
+    version = version_label("2026-02-23", "nl")  # "versie van 23 februari 2026"
+    assert "23 februari 2026" in version
+    assert _("Protocol clauses ({version}):").format(version=version) in out
     assert "Seksueel grensoverschrijdend gedrag wordt altijd gemeld" in flat(out)
 
 

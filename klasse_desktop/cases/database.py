@@ -230,9 +230,13 @@ def _check_with_wal_on_a_copy(path: Path, key_hex: str, key_ok: bool | None) -> 
 
 
 def open_database(
-    data_dir: Path, passphrase: str, *, create: bool = False, kdf: dict[str, int] | None = None
-) -> Database:
-    """Unlock (or with `create`, set up) the register in `data_dir` and migrate it."""
+    data_dir: Path, passphrase: str, *, create: bool = False, kdf: dict[str, int] | None = None,
+    backup: bool = True,
+) -> Database:  # fmt: skip
+    """Unlock (or with `create`, set up) the register in `data_dir` and migrate it.
+
+    With `backup` the daily backup is made here if due (`auto_backup`); the window
+    passes False and makes it after the unlock, in the background."""
     path = data_dir / DB_FILE
     refuse_symlinks(data_dir)
     try:
@@ -303,16 +307,24 @@ def open_database(
         engine.dispose()
         raise
     _require_protections(database)
+    if backup:
+        auto_backup(database)
+    return database
+
+
+def auto_backup(database: Database) -> Path | None:
+    """The daily backup, if due (`backup_if_due`, keeping the number from the
+    settings). A failure is logged, never raised: a full disk must not lock the user
+    out of the register, and the next open tries again."""
     try:
         from klasse_desktop.settings import load_settings
 
-        backup_if_due(database, keep=load_settings().keep_backups)
+        return backup_if_due(database, keep=load_settings().keep_backups)
     except (OSError, sqlcipher3.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
-        # A full disk must not lock the user out of the register; the next open retries.
         _log.warning("automatic backup failed: %s", type(exc).__name__)
-        for partial in (path.parent / BACKUP_DIR).glob("*.partial*"):
+        for partial in backup_dir(database).glob("*.partial*"):
             partial.unlink(missing_ok=True)
-    return database
+        return None
 
 
 def _require_protections(database: Database) -> None:
@@ -388,8 +400,14 @@ PROTECTIONS = (
 )  # fmt: skip
 
 
+def _reading(database: Database) -> Any:
+    """A connection whose transactions are plain reads (BEGIN, not BEGIN IMMEDIATE):
+    checking something never waits for another program's write."""
+    return database.engine.connect().execution_options(**{READ_ONLY: True})
+
+
 def missing_protections(database: Database) -> list[str]:
-    with database.engine.connect() as conn:
+    with _reading(database) as conn:
         found = {
             row[0]
             for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
@@ -462,7 +480,7 @@ def head_revision() -> str:
 
 
 def current_revision(database: Database) -> str | None:
-    with database.engine.connect() as conn:
+    with _reading(database) as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -552,7 +570,7 @@ def backups_in(data_dir: Path) -> list[Path]:
 
 
 def has_data(database: Database) -> bool:
-    with database.engine.connect() as conn:
+    with _reading(database) as conn:
         return bool(conn.exec_driver_sql('SELECT EXISTS (SELECT 1 FROM "case")').scalar())
 
 

@@ -55,7 +55,7 @@ def list_cases(register: CaseRegister, where: CaseFilter | None = None) -> list[
         query = query.where(col(Case.opened_on) >= where.opened_from)
     if where.opened_to:
         query = query.where(col(Case.opened_on) <= where.opened_to)
-    with register.session() as session:
+    with register.reading() as session:
         match = fts_query(where.text) if where.text.strip() else None
         if where.text.strip() and match is None:
             return []

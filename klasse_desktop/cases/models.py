@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import QueryableAttribute, defer
+from sqlalchemy.orm.interfaces import LoaderOption
 from sqlmodel import Field, SQLModel
 
 from klasse_desktop.i18n import N_, _
@@ -143,8 +145,16 @@ class Attachment(SQLModel, table=True):
     media_type: str
     size: int
     sha256: str
-    data: bytes
+    data: bytes  # never loaded with a list of attachments: see `without_file_data`
     added_at: datetime
+
+
+def without_file_data() -> LoaderOption:
+    """A query option for lists of attachments: the files' bytes stay in the database
+    (a case with a hundred screenshots would otherwise read 100 MB to list their
+    names) and touching them raises instead of loading them one by one. The bytes
+    are read one file at a time, when it is opened or saved."""
+    return defer(cast(QueryableAttribute[bytes], Attachment.data), raiseload=True)
 
 
 class AuditEvent(SQLModel, table=True):

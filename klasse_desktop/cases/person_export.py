@@ -15,7 +15,7 @@ from sqlmodel import col, select
 
 from klasse_desktop.cases import audit
 from klasse_desktop.cases.errors import NotFoundError
-from klasse_desktop.cases.models import Attachment, Case, Entry, Party
+from klasse_desktop.cases.models import Attachment, Case, Entry, Party, without_file_data
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.protocol.search import fold
@@ -45,7 +45,9 @@ def export_person(register: CaseRegister, name: str) -> dict[str, Any]:
                 .where(Entry.case_id == case_id)
                 .order_by(col(Entry.event_date), col(Entry.id))
             )
-            attachments = session.exec(select(Attachment).where(Attachment.case_id == case_id))
+            attachments = session.exec(
+                select(Attachment).where(Attachment.case_id == case_id).options(without_file_data())
+            )  # the list only: the files themselves are not part of the export
             cases.append(
                 {
                     "case": {k: _plain(v) for k, v in case.model_dump().items() if k != "id"},

@@ -25,7 +25,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from klasse_desktop.cases import audit
-from klasse_desktop.cases.database import Database, backup, open_database
+from klasse_desktop.cases.database import READ_ONLY, Database, auto_backup, backup, open_database
 from klasse_desktop.cases.errors import (
     InvalidInputError,
     NotFoundError,
@@ -44,6 +44,7 @@ from klasse_desktop.cases.models import (
     NameDecision,
     Party,
     PartyRole,
+    without_file_data,
 )
 from klasse_desktop.i18n import _
 from klasse_desktop.protocol.models import FileType
@@ -149,11 +150,18 @@ class CaseRegister:
     @classmethod
     def open(
         cls, data_dir: Path, passphrase: str, actor: str, *, create: bool = False,
-        kdf: dict[str, int] | None = None,
+        kdf: dict[str, int] | None = None, backup: bool = True,
     ) -> CaseRegister:  # fmt: skip
-        register = cls(open_database(data_dir, passphrase, create=create, kdf=kdf), actor)
+        """Unlock the register. `backup=False` leaves the daily backup to the caller
+        (`backup_if_due`): the window makes it after the unlock, in the background."""
+        database = open_database(data_dir, passphrase, create=create, kdf=kdf, backup=backup)
+        register = cls(database, actor)
         register.audit_view("register", "-", action="unlock")
         return register
+
+    def backup_if_due(self) -> Path | None:
+        """The daily automatic backup, if one is due (see `database.auto_backup`)."""
+        return auto_backup(self.database)
 
     def audit_view(self, kind: str, obj: object, number: str = "", action: str = "view") -> None:
         """Record that something was seen. On a full or read-only disk the record cannot
@@ -170,8 +178,23 @@ class CaseRegister:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction; a disk that is full or read-only becomes a StorageError with
-        a message the user can act on (the caller keeps what was typed)."""
+        """A write transaction (BEGIN IMMEDIATE: it takes the write lock at once, so it
+        never fails halfway on a lock). A disk that is full or read-only becomes a
+        StorageError with a message the user can act on (the caller keeps what was
+        typed)."""
+        with self._transaction(reading=False) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read transaction (plain BEGIN): in WAL mode it reads one consistent moment
+        of the register and never waits for a writer, so a write held by another
+        program (the CLI) cannot hold up a view. Nothing may be changed in it."""
+        with self._transaction(reading=True) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self, *, reading: bool) -> Iterator[Session]:
         if not self.database.still_in_place():
             raise RegisterReplacedError(
                 _(
@@ -182,7 +205,11 @@ class CaseRegister:
             )
         try:
             with Session(self.database.engine, expire_on_commit=False) as session:
+                if reading:
+                    session.connection(execution_options={READ_ONLY: True})
                 yield session
+                if reading and (session.new or session.dirty or session.deleted):
+                    raise RuntimeError("a read transaction must not change anything")
                 session.commit()
                 last = session.info.pop("audit_last", None)
                 if last is not None:
@@ -305,7 +332,7 @@ class CaseRegister:
     def get_case(self, number: str) -> CaseDetail:
         from klasse_desktop.cases.retention import retention_end
 
-        with self.session() as session:
+        with self.reading() as session:
             case = self._case(session, number)
             parties = list(
                 session.exec(select(Party).where(Party.case_id == case.id).order_by(col(Party.id)))
@@ -320,6 +347,7 @@ class CaseRegister:
                 session.exec(
                     select(Attachment)
                     .where(Attachment.case_id == case.id)
+                    .options(without_file_data())
                     .order_by(col(Attachment.id))
                 )
             )
@@ -392,7 +420,7 @@ class CaseRegister:
 
     def name_decisions(self, number: str) -> dict[str, tuple[str, int | None]]:
         """Text as typed -> (action, party id) for the names reviewed in this case."""
-        with self.session() as session:
+        with self.reading() as session:
             case_id, _case = self._case_id(session, number)
             rows = session.exec(select(NameDecision).where(NameDecision.case_id == case_id))
             return {row.text: (row.action, row.party_id) for row in rows}
@@ -517,7 +545,7 @@ class CaseRegister:
             session.add(draft)
 
     def get_draft(self, number: str) -> Draft | None:
-        with self.session() as session:
+        with self.reading() as session:
             case = self._case(session, number)
             return session.exec(select(Draft).where(Draft.case_id == case.id)).first()
 
@@ -531,7 +559,7 @@ class CaseRegister:
     # -- counts, audit, backup -----------------------------------------------------------
 
     def count_cases(self) -> int:
-        with self.session() as session:
+        with self.reading() as session:
             return int(session.exec(select(func.count()).select_from(Case)).one())
 
     def log_export(self, number: str, what: str) -> None:
@@ -545,7 +573,7 @@ class CaseRegister:
 
         params = keys.read_params(self.database.path.parent)
         anchor = (params.audit_seq, params.audit_mac) if params else None
-        with self.session() as session:
+        with self.reading() as session:
             return audit.verify(session, anchor)
 
     def backup(self) -> Path:

@@ -77,7 +77,7 @@ def expired_cases(register: CaseRegister, today: date | None = None) -> list[tup
     """Closed cases past their retention end and not on legal hold, oldest first."""
     today = today or date.today()
     found = []
-    with register.session() as session:
+    with register.reading() as session:
         closed = session.exec(
             select(Case).where(Case.status == CaseStatus.CLOSED, col(Case.legal_hold).is_(False))
         )
@@ -124,5 +124,5 @@ def purge_expired(register: CaseRegister, today: date | None = None) -> list[Del
 
 
 def receipts(register: CaseRegister) -> list[DeletionReceipt]:
-    with register.session() as session:
+    with register.reading() as session:
         return list(session.exec(select(DeletionReceipt).order_by(col(DeletionReceipt.id))))

@@ -45,7 +45,7 @@ def search(register: CaseRegister, query: str, limit: int = 50) -> list[SearchHi
         'FROM search_index AS s JOIN "case" AS c ON c.id = s.case_id '
         "WHERE search_index MATCH :match ORDER BY s.rowid DESC LIMIT :limit"
     )
-    with register.session() as session:
+    with register.reading() as session:
         rows = session.connection().execute(sql, {"match": match, "limit": limit}).all()
     register.audit_view("register", "-", action="search")  # reading works on a full disk
     return [SearchHit(r[0], r[1], r[2], int(r[3]), r[4]) for r in rows]

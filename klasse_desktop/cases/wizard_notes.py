@@ -12,6 +12,7 @@ from typing import Any
 from klasse_desktop.cases.models import Entry, EntryKind
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
+from klasse_desktop.i18n_dates import version_label
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.labels import kind_label
 from klasse_desktop.protocol.models import RuleSet
@@ -41,8 +42,9 @@ def note_text(data: dict[str, Any]) -> str:
     lines = [
         f"{data['title']} — {data['kind_label']}: {data['verdict']}",
         *(f"• {a['question']} → {a['answer']}" for a in data["answers_text"]),
-        _("Clauses: {clauses} (protocol {version})").format(
-            clauses=", ".join(data["clauses"]), version=data["protocol_version"]
+        _("Clauses: {clauses} (protocol, {version})").format(
+            clauses=", ".join(data["clauses"]),
+            version=version_label(data["protocol_version"], data.get("language", "nl")),
         ),
     ]
     return "\n".join(lines)

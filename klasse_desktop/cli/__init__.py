@@ -67,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="klasse-desktop",
         description=_("Klasse Desktop: the social-media protocol of Stichting Klasse as answers."),
     )
-    parser.add_argument("--version", action="version", version=f"klasse-desktop {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"klasse-desktop {__version__}",
+        help=_("show program's version number and exit"),  # argparse's own text, in our catalog
+    )  # fmt: skip
     parser.add_argument(
         "--lang",
         choices=i18n.SUPPORTED_LANGUAGES,

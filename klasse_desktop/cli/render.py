@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from klasse_desktop.i18n import _
+from klasse_desktop.i18n_dates import version_label
 from klasse_desktop.protocol import alternatives
 from klasse_desktop.protocol.contact_cards import Lookup, contact_cards, school_line
 from klasse_desktop.protocol.engine import Step, WizardRun
@@ -162,7 +163,8 @@ def outcome_text(rules: RuleSet, run: WizardRun, lang: str, school: Lookup | Non
         lines.append(_("What would change the answer?"))
         lines += [bullet(alternatives.describe(a, lang)) for a in found]
         lines.append("")
-    lines.append(_("Protocol clauses (version {version}):").format(version=protocol.version))
+    version = version_label(protocol.version, lang)
+    lines.append(_("Protocol clauses ({version}):").format(version=version))
     for cid in outcome.clauses:
         lines.append(f"  {cid}")
         lines.append(wrap(f"“{protocol.clause(cid).text.get(lang)}”", "      "))

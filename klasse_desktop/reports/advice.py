@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from klasse_desktop.i18n import _
-from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.i18n_dates import format_date, version_label
 from klasse_desktop.protocol import alternatives
 from klasse_desktop.protocol.contact_cards import Lookup, contact_cards, school_line
 from klasse_desktop.protocol.engine import WizardRun
@@ -106,9 +106,8 @@ def _story(
     if found:
         story.append(_p(_("What would change the answer?"), s.heading))
         story += [_p(f"• {alternatives.describe(a, language)}", s.body) for a in found]
-    story.append(
-        _p(_("Protocol clauses (version {version})").format(version=protocol.version), s.heading)
-    )
+    version = version_label(protocol.version, language)
+    story.append(_p(_("Protocol clauses ({version})").format(version=version), s.heading))
     for clause_id in outcome.clauses:
         text = protocol.clause(clause_id).text.get(language)
         story.append(KeepTogether([_p(clause_id, s.cell_bold), _p(f"“{text}”", s.quote)]))

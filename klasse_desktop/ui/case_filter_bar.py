@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +26,7 @@ from klasse_desktop.cases.listing import CaseFilter
 from klasse_desktop.cases.models import CATEGORY_LABELS, STATUS_LABELS
 from klasse_desktop.i18n import _
 from klasse_desktop.ui.case_labels import file_types, vocabulary
+from klasse_desktop.ui.flow_layout import FlowLayout
 
 
 def _qdate(value: date) -> QDate:
@@ -34,6 +35,20 @@ def _qdate(value: date) -> QDate:
 
 def _date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _stacked(top: QWidget, bottom: QWidget | QHBoxLayout) -> QWidget:
+    """A label (or check box) above its field, as one item of the flow."""
+    group = QWidget()
+    column = QVBoxLayout(group)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(top)
+    if isinstance(bottom, QWidget):
+        column.addWidget(bottom)
+    else:
+        column.addLayout(bottom)
+    return group
 
 
 class CaseFilterBar(QWidget):
@@ -62,21 +77,18 @@ class CaseFilterBar(QWidget):
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_requested.emit)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        for column, (label, combo) in enumerate(zip(self.labels, self.combos, strict=True)):
-            grid.addWidget(label, 0, column)
-            grid.addWidget(combo, 1, column)
+        # Each filter is a label over its field; the groups wrap to a second row on a
+        # narrow window or with large fonts instead of widening the window.
+        flow = FlowLayout(self, spacing=8, align_bottom=True)
+        for label, combo in zip(self.labels, self.combos, strict=True):
+            flow.addWidget(_stacked(label, combo))
         dates = QHBoxLayout()
         dates.setSpacing(6)
         dates.addWidget(self.opened_from)
         dates.addWidget(self.and_label)
         dates.addWidget(self.opened_to)
-        grid.addWidget(self.date_filter, 0, 3)
-        grid.addLayout(dates, 1, 3)
-        grid.addWidget(self.clear_button, 1, 4)
-        grid.setColumnStretch(5, 1)
+        flow.addWidget(_stacked(self.date_filter, dates))
+        flow.addWidget(self.clear_button)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -1,8 +1,10 @@
 """The top of a case view: number and title, the facts, legal hold, close/reopen, back.
 
-Two rows of four facts, so the header leaves room for the timeline on a
-1366×768 screen at 150 % fonts. The header only shows and reports clicks; the
-case view does the register calls.
+The facts flow in rows (`FlowLayout`): each fact stays whole ("Opened 20 november
+2026" moves to the next row rather than wrapping one word per line), two rows on
+a 1366×768 screen, more on a 1024×600 one or at 150 % fonts, so the header
+leaves room for the timeline. The header only shows and reports clicks; the case
+view does the register calls.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,13 +23,15 @@ from klasse_desktop.cases.models import CaseStatus
 from klasse_desktop.cases.repository import CaseDetail
 from klasse_desktop.i18n import _
 from klasse_desktop.ui.case_labels import category_label, file_type_label, long_date, status_label
+from klasse_desktop.ui.flow_layout import FlowLayout
+from klasse_desktop.ui.forms import OneLineFirst
 from klasse_desktop.ui.style import scale_font
 
 FACTS = ("category", "file_type", "school", "status", "opened", "closed", "retention_end")
 
 
-def _value_label() -> QLabel:
-    label = QLabel()
+def _value_label(one_line_first: bool = False) -> QLabel:
+    label = OneLineFirst() if one_line_first else QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -44,11 +47,11 @@ class CaseHeader(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.heading = _value_label()
+        self.heading = _value_label(one_line_first=True)
         self.heading.setObjectName("caseHeading")
         scale_font(self.heading, 1.4, bold=True)
         self.fact_names = {key: QLabel() for key in FACTS}
-        self.facts = {key: _value_label() for key in FACTS}
+        self.facts = {key: _value_label(one_line_first=True) for key in FACTS}
         self.legal_hold = QCheckBox()
         self.legal_hold.clicked.connect(lambda checked: self.hold_clicked.emit(bool(checked)))
         self.summary = _value_label()
@@ -62,21 +65,27 @@ class CaseHeader(QWidget):
         self.summary_button = QPushButton()
         self.summary_button.clicked.connect(self.summary_clicked.emit)
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.summary_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
-        facts = QGridLayout()
-        facts.setHorizontalSpacing(12)
-        for position, key in enumerate(FACTS):
-            row, column = divmod(position, 4)
+        # The buttons sit beside the heading, or under it when the two do not fit on one
+        # row: a narrow window gets a heading of one or two lines, not of five.
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.summary_button, self.report_button, self.status_button,
+                       self.back_button):  # fmt: skip
+            row.addWidget(button)
+        top = FlowLayout(spacing=self.fontMetrics().averageCharWidth() * 2)
+        top.addWidget(self.heading)
+        top.add_right(buttons)
+        facts = FlowLayout(spacing=self.fontMetrics().averageCharWidth() * 4)
+        for key in FACTS:
             self.fact_names[key].setObjectName("helpText")
-            facts.addWidget(self.fact_names[key], row, column * 2, Qt.AlignmentFlag.AlignTop)
-            facts.addWidget(self.facts[key], row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
-            facts.setColumnStretch(column * 2 + 1, 1)
-        facts.addWidget(self.legal_hold, 1, 6, 1, 2, Qt.AlignmentFlag.AlignTop)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.fact_names[key], 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(self.facts[key], 1, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(pair)
+        facts.addWidget(self.legal_hold)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -40,10 +40,13 @@ def entry_kind_label(value: str) -> str:
 
 
 def file_type_label(value: str) -> str:
+    """The label with a capital ("Leerlingendossier"), like every other value shown on its own
+    ("Pesten", "Open"); in a sentence the protocol's own label is used."""
     try:
-        return _file_type_label(FileType(value))
+        label = _file_type_label(FileType(value))
     except ValueError:
         return value
+    return label[:1].upper() + label[1:]
 
 
 def vocabulary(labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -81,6 +81,9 @@ class CaseListPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open_index)  # Enter, or a double click
+        self._widths: dict[int, int] = {}
+        self._least: dict[int, int] = {}
+        self.table.viewport().installEventFilter(self)  # column widths follow the width
         self.empty = QLabel()
         self.empty.setWordWrap(True)
 
@@ -139,12 +142,34 @@ class CaseListPage(QWidget):
         statuses = [_(label) for label in STATUS_LABELS.values()]
         categories = [label for _value, label in vocabulary(CATEGORY_LABELS)]
         files = [label for _value, label in file_types()]
-        widths = {  # the vocabularies' longest label, within reason (the rest is a tooltip)
+        self._widths = {  # the vocabularies' longest label, within reason (the rest is a tooltip)
             0: fit(0, "K-2026-0000"), 2: min(fit(2, *categories), char * 27), 3: fit(3, *statuses),
             4: min(fit(4, *files), char * 22), 5: fit(5, day), 6: fit(6, day),
         }  # fmt: skip
+        self._least = {column: fit(column) for column in (2, 4)}
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """On a narrow window (1024×600, 150 % fonts) category and file give way to the
+        title, down to the width of their headings (their full text is a tooltip)."""
+        if not self._widths:
+            return
+        widths = dict(self._widths)
+        room = self.table.viewport().width()
+        flexible = widths[2] + widths[4]
+        spare = room - sum(w for c, w in widths.items() if c not in (2, 4)) - room // 3
+        if room > 0 and spare < flexible:
+            for column in (2, 4):  # never narrower than the column's own heading
+                shrunk = widths[column] * max(spare, 0) // flexible
+                widths[column] = max(self._least[column], shrunk)
+        header = self.table.horizontalHeader()
         for column, width in widths.items():
             header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def retranslate(self) -> None:
         self.title.setText(_("Case register"))

@@ -1,9 +1,12 @@
 """One case: its facts, the timeline, parties and attachments, and what can be done.
 
 The page holds nothing but the `CaseDetail` it was last given and re-reads it
-after every change, so what is shown is what the register holds. `clear()`
-empties every widget (used when the register locks). Files and screenshots can
-be dropped anywhere on the page, or pasted with Ctrl+V.
+after every change, so what is shown is what the register holds. The case is read
+in the background (`RegisterSession.run`: the read, and the audit event that
+records the view, can wait for another program's write); the page shows it when
+it arrives (`loaded`). `clear()` empties every widget (used when the register
+locks). Files and screenshots can be dropped anywhere on the page, or pasted with
+Ctrl+V.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from klasse_desktop.ui import messages
 from klasse_desktop.ui.attachments_panel import AttachmentsPanel
 from klasse_desktop.ui.case_header import CaseHeader
 from klasse_desktop.ui.case_labels import long_date, role_label
+from klasse_desktop.ui.party_actions import PartyActions
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.timeline_view import TimelineView
@@ -53,11 +57,13 @@ def party_text(party: Party, names: dict[int | None, str]) -> str:
 class CaseViewPage(QWidget):
     back_requested = Signal()
     changed = Signal()  # status, hold or contents changed: the list is out of date
+    loaded = Signal()  # the case asked for is on screen
 
     def __init__(self, session: RegisterSession) -> None:
         super().__init__()
         self.session = session
         self.detail: CaseDetail | None = None
+        self.loading: str | None = None  # the number of the case being read
         self.setAcceptDrops(True)
 
         self.header = CaseHeader()
@@ -78,16 +84,18 @@ class CaseViewPage(QWidget):
         self.parties_heading = QLabel()
         scale_font(self.parties_heading, 1.1, bold=True)
         self.parties = QListWidget()
+        self.parties.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)  # room on small screens
         self.parties.setWordWrap(True)
         self.add_party_button = QPushButton()
         self.add_party_button.clicked.connect(self.add_party)
         self.parties.currentItemChanged.connect(self._party_selected)
         self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.parties.customContextMenuRequested.connect(self._party_menu)
-        self.parties.itemActivated.connect(lambda _item: self.set_relation())
+        self.parties.itemActivated.connect(lambda _item: self.party_actions.correct())
         self.relation_button = QPushButton()
         self.relation_button.clicked.connect(self.set_relation)
         self.relation_button.hide()
+        self.party_actions = PartyActions(self)  # Correct… (and Remove… in its dialog)
         self.attachments = AttachmentsPanel(session)
         self.attachments.changed.connect(self.reload)
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
@@ -112,6 +120,7 @@ class CaseViewPage(QWidget):
         side_layout.addWidget(self.parties, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.party_actions.correct_button)
         row.addWidget(self.relation_button)
         side_layout.addLayout(row)
         side_layout.addWidget(self.attachments, 1)
@@ -130,7 +139,8 @@ class CaseViewPage(QWidget):
         self.setTabOrder(self.add_entry_button, self.timeline)
         self.setTabOrder(self.timeline, self.add_party_button)
         self.setTabOrder(self.add_party_button, self.parties)
-        self.setTabOrder(self.parties, self.relation_button)
+        self.setTabOrder(self.parties, self.party_actions.correct_button)
+        self.setTabOrder(self.party_actions.correct_button, self.relation_button)
         self.retranslate()
 
     @property
@@ -147,27 +157,61 @@ class CaseViewPage(QWidget):
         self.add_party_button.setText(_("Add &party…"))
         self.relation_button.setText(_("Parent or carer &of…"))
         self.relation_button.setToolTip(_("Record whose parent or carer the selected party is"))
+        self.party_actions.retranslate()
         self.attachments.retranslate()
         if self.detail is not None:
             self._render()
 
     # -- showing --------------------------------------------------------------------
 
-    def show_case(self, number: str) -> bool:
-        register = self.session.register
-        if register is None:
+    def show_case(self, number: str, *, changed: bool = False) -> bool:
+        """Read the case in the background and show it when it arrives; False if the
+        register is locked or busy (nothing is queued). Another case is cleared off
+        the page first; the same case stays on screen until the new read replaces it."""
+        if self.session.register is None or self.session.busy:
             return False
-        try:
-            self.detail = register.get_case(number)
-        except RegisterError as exc:
-            messages.show_error(self, exc)
-            return False
+        if number != self.number:
+            self.clear()
+        self.loading = number
+        task = self.session.run(
+            self, lambda register: register.get_case(number),
+            lambda detail: self._arrived(number, detail, changed),
+            lambda error: self._not_loaded(number, error),
+            _("Opening the case…"), _("Case"),
+        )  # fmt: skip
+        if task is None:
+            self.loading = None
+        return task is not None
+
+    def _arrived(self, number: str, detail: object, changed: bool) -> None:
+        if self.loading != number:  # cleared (locked) meanwhile
+            return
+        assert isinstance(detail, CaseDetail)
+        self.loading = None
+        self.show_detail(detail)
+        self.loaded.emit()
+        if changed:
+            self.changed.emit()
+
+    def _not_loaded(self, number: str, error: Exception) -> None:
+        if self.loading != number:
+            return
+        self.loading = None
+        if not isinstance(error, RegisterError):
+            raise error
+        messages.show_error(self, error)
+        if self.detail is None:  # nothing to show: back to the list
+            self.back_requested.emit()
+
+    def show_detail(self, detail: CaseDetail) -> None:
+        """Show a case as already read (a report adding a party shows it this way)."""
+        self.detail = detail
         self._render()
-        return True
 
     def reload(self) -> None:
-        if self.number is not None and self.show_case(self.number):
-            self.changed.emit()
+        """Read the case again after a change; the list hears of it (`changed`)."""
+        if self.number is not None:
+            self.show_case(self.number, changed=True)
 
     def _render(self) -> None:
         assert self.detail is not None
@@ -188,10 +232,12 @@ class CaseViewPage(QWidget):
     def clear(self) -> None:
         """Empty every widget: nothing about the case stays on screen (on lock)."""
         self.detail = None
+        self.loading = None
         self.header.clear()
         self.timeline.clear()
         self.parties.clear()
         self.relation_button.hide()
+        self.party_actions.update(None)
         self.attachments.clear()
 
     # -- actions --------------------------------------------------------------------
@@ -277,13 +323,16 @@ class CaseViewPage(QWidget):
     def _party_selected(self) -> None:
         party = self.selected_party()
         self.relation_button.setVisible(party is not None and party.role == PartyRole.OUDER)
+        self.party_actions.update(party)
 
     def _party_menu(self, position: QPoint) -> None:
         party = self.selected_party()
-        if party is None or party.role != PartyRole.OUDER:
+        if party is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.relation_button.text(), self.set_relation)
+        self.party_actions.add_to_menu(menu)
+        if party.role == PartyRole.OUDER:
+            menu.addAction(self.relation_button.text(), self.set_relation)
         menu.exec(self.parties.viewport().mapToGlobal(position))
         menu.deleteLater()
 

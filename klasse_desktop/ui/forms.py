@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
@@ -31,3 +31,20 @@ def wrapped_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+class OneLineFirst(QLabel):
+    """A wrapping label that asks for the width of its text on one line.
+
+    Qt's word-wrapping labels ask for a "pleasant" width that already wraps short
+    texts; in a `FlowLayout` this label takes a row of its own instead, and wraps
+    only when no row is that wide (a date stays "20 november 2026")."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = (
+            self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin()
+            + margins.left() + margins.right() + 1
+        )  # fmt: skip
+        return QSize(max(hint.width(), one_line), hint.height())

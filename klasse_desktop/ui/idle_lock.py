@@ -1,8 +1,12 @@
-"""Notices when nobody has touched keyboard or mouse for a while, app-wide.
+"""Notices when nobody has touched keyboard or mouse for a while, app-wide; and the
+lock key (Ctrl+L) in windows the main window's shortcut cannot reach.
 
 An event filter on the application sees every key and mouse event, whichever
 window has it. It is installed only while the case register is open, so the
-app pays nothing for it otherwise. Time is wall-clock time, not a monotonic
+app pays nothing for it otherwise. A modal dialog (a new entry, saving a case
+note) blocks the main window's shortcuts, so the lock key would do nothing
+exactly when case data is on screen: the filter sees that key press and asks
+for the lock itself (`lock_requested`). Time is wall-clock time, not a monotonic
 clock: a monotonic clock stops while a laptop sleeps, and a register left open
 overnight must lock the moment the lid opens.
 """
@@ -13,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 CHECK_EVERY_MS = 10_000
 
@@ -34,6 +39,7 @@ INPUT_EVENTS = frozenset(
 
 class IdleWatcher(QObject):
     idle = Signal()
+    lock_requested = Signal()  # a lock key pressed where the window's shortcut is blocked
 
     def __init__(
         self, minutes: int, parent: QObject | None = None, clock: Callable[[], float] = time.time
@@ -43,6 +49,7 @@ class IdleWatcher(QObject):
         self.clock = clock
         self.last_input = clock()
         self.running = False
+        self.lock_keys: list[QKeySequence] = []
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -74,6 +81,16 @@ class IdleWatcher(QObject):
             self.idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
             self.last_input = self.clock()
+            if kind == QEvent.Type.KeyPress and self.lock_keys and self._is_lock_key(event):
+                self.lock_requested.emit()
+                return True
         return False
+
+    def _is_lock_key(self, event: QEvent) -> bool:
+        assert isinstance(event, QKeyEvent)
+        pressed = QKeySequence(event.keyCombination())
+        return any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
+                   for key in self.lock_keys)  # fmt: skip

@@ -1,6 +1,9 @@
 """The main window: pages (start, wizard, protocol, case register), menus, shortcuts,
 geometry, the first-run welcome, and locking the case register (Ctrl+L, idle time,
-closing the window)."""
+closing the window).
+
+The register is for directors (`settings.keeps_register`): for anyone else its
+menu, its toolbar button and "Save as case note" are not there at all."""
 
 from __future__ import annotations
 
@@ -18,11 +21,13 @@ from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.logs import errno_name
 from klasse_desktop.protocol.summary import RulesSummary, summarise
-from klasse_desktop.settings import Settings, save_settings
+from klasse_desktop.settings import Settings, keeps_register, save_settings
 from klasse_desktop.ui.first_paint import after_first_paint
 from klasse_desktop.ui.qt_i18n import install_translators
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.start_page import StartPage
+from klasse_desktop.ui.style import minimum_page_size
+from klasse_desktop.ui.window_keys import PassWindowKeys
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -65,9 +70,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )  # fmt: skip
         self.register_session.idle.connect(self.lock_register)
+        # Ctrl+L in a modal dialog (a new entry, a case note), where the window's
+        # own shortcut is blocked.
+        self.register_session.watcher.lock_requested.connect(self.lock_register)
         self.register_session.opened.connect(self._register_state_changed)
         self.register_session.locked.connect(self._register_state_changed)
         self._register_page: RegisterPage | None = None
+        self._locked_notice = False  # the register was open and is locked now
 
         # Only the start page is built before the first paint; the others are
         # built when first opened (start-up is a feature, see benchmarks/).
@@ -87,7 +96,13 @@ class MainWindow(QMainWindow):
         self.start_page.protocol_requested.connect(self.open_protocol)
 
         self._make_actions()
+        # Ctrl+Home from inside a search box too (a line edit keeps it otherwise).
+        self.window_keys = PassWindowKeys(self.home_action.shortcuts, self)
+        self.window_keys.watch(self.start_page)
         self.retranslate()
+        # The page stack is as large as its largest page, so the start page's minimum is
+        # the floor for all of them; a page that needs more still widens the window.
+        self.start_page.setMinimumSize(minimum_page_size(self))
         self._restore_geometry()
         if self._rules is None:  # ready before the user can click anything
             after_first_paint(self, self._preload_rules)
@@ -112,6 +127,8 @@ class MainWindow(QMainWindow):
             page.home_requested.connect(self.go_home)
             page.case_note_requested.connect(self.save_case_note)
             page.advice_requested.connect(self.save_advice)
+            page.set_case_notes_offered(keeps_register(self.settings.role))
+            page.set_school_contacts(self.settings.school_contact)
             self.pages.addWidget(page)
             self._wizard_page = page
         return self._wizard_page
@@ -126,6 +143,7 @@ class MainWindow(QMainWindow):
                 protocol_version=self.rules.protocol.version,
             )  # fmt: skip
             self.pages.addWidget(self._register_page)
+            self.window_keys.watch(self._register_page)
         return self._register_page
 
     @property
@@ -135,6 +153,7 @@ class MainWindow(QMainWindow):
 
             self._protocol_page = ProtocolPage(self.rules)
             self.pages.addWidget(self._protocol_page)
+            self.window_keys.watch(self._protocol_page)
         return self._protocol_page
 
     # -- navigation ---------------------------------------------------------------
@@ -143,18 +162,22 @@ class MainWindow(QMainWindow):
         current = self.pages.currentWidget()
         if remember and current is not page:
             self.history.append(current)
+        if page is self.start_page and current is not page:
+            self.start_page.clear_search()  # back home: all the wizards, not an old search
         self.pages.setCurrentWidget(page)
         self.back_action.setEnabled(
             bool(self.history) or page in (self._wizard_page, self._register_page)
         )
 
     def go_home(self) -> None:
+        """The start screen, fresh: its search is emptied even if it was on screen."""
         self.history.clear()
         self._show(self.start_page, remember=False)
+        self.start_page.clear_search()
         self.start_page.focus_search()
 
     def open_wizard(self, wizard_id: str) -> None:
-        self.wizard_page.start(wizard_id)
+        self.wizard_page.start(wizard_id, self.settings.role)
         self.history = [self.start_page]
         self._show(self.wizard_page, remember=False)
 
@@ -182,6 +205,8 @@ class MainWindow(QMainWindow):
             self._protocol_page.focus_search()
         elif self._register_page and self.pages.currentWidget() is self._register_page:
             self._register_page.focus_search()
+        elif self.pages.currentWidget() is self.start_page:
+            self.start_page.focus_search()  # keeps what was typed
         else:
             self.go_home()
 
@@ -220,7 +245,7 @@ class MainWindow(QMainWindow):
         # Actions without icons show their text (no `Qt` enum needed before the paint).
         for act in (self.back_action, self.home_action, self.protocol_action):
             toolbar.addAction(act)
-        toolbar.addSeparator()
+        self.register_separator = toolbar.addSeparator()
         toolbar.addAction(self.register_action)
         toolbar.addAction(self.lock_action)
         self.toolbar = toolbar
@@ -241,6 +266,7 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
+        self._show_register_for_role()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Klasse Desktop — social media protocol"))
@@ -286,6 +312,9 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self._show_register_for_role()
+        if self._wizard_page is not None:
+            self._wizard_page.set_school_contacts(settings.school_contact)
         self.register_session.set_lock_minutes(settings.lock_after_minutes)
         if self._register_page is not None:
             self._register_page.school = settings.school
@@ -339,6 +368,29 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(is_open)
         self.lock_action.setVisible(is_open)
         self.offsite_action.setEnabled(is_open)
+        # The window's own Ctrl+L is blocked by a modal dialog; the session's input
+        # watcher (running while the register is open) catches it there.
+        self.register_session.watcher.lock_keys = self.lock_action.shortcuts()
+        if is_open:
+            self._locked_notice = True
+        self.start_page.set_register_locked(self._locked_notice and not is_open)
+
+    def _show_register_for_role(self) -> None:
+        """Show the register to the roles that keep one, and nothing of it to others.
+
+        Hidden actions take their shortcuts with them (Ctrl+Shift+D does nothing
+        for a teacher). A register left open by a role that no longer keeps one is
+        locked: its lock button is gone with the rest."""
+        director = keeps_register(self.settings.role)
+        for act in (
+            self.register_action, self.register_separator, self.offsite_action,
+            self.cases_menu.menuAction(),
+        ):  # fmt: skip
+            act.setVisible(director)
+        if self._wizard_page is not None:
+            self._wizard_page.set_case_notes_offered(director)
+        if not director:
+            self.lock_register()
 
     def open_register(self) -> bool:
         """Go to the case list, unlocking the register first if needed."""
@@ -377,7 +429,9 @@ class MainWindow(QMainWindow):
     def save_case_note(self) -> None:
         """Save the finished wizard run into a case (unlocking the register if needed)."""
         run = self._wizard_page.run if self._wizard_page else None
-        if run is None or not run.finished or not self.register_session.ensure_open(self):
+        if run is None or not run.finished or not keeps_register(self.settings.role):
+            return
+        if not self.register_session.ensure_open(self):
             return
         from klasse_desktop.ui import messages
         from klasse_desktop.ui.case_note_dialog import CaseNoteDialog
@@ -420,6 +474,7 @@ class MainWindow(QMainWindow):
             lambda: build_advice(
                 run, rules, lang, name=settings.user_name, role=role,
                 foundation=settings.foundation, school=settings.school, issued_on=date.today(),
+                school_contacts=settings.school_contact,
             ),
             target,
         )  # fmt: skip
@@ -427,7 +482,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from klasse_desktop.i18n_dates import format_date
+        from klasse_desktop.i18n_dates import format_date, version_label
 
         protocol = self.rules.protocol
         lang = current_language()
@@ -436,13 +491,13 @@ class MainWindow(QMainWindow):
             _("About Klasse Desktop"),
             _(
                 "Klasse Desktop {version}\n\n{protocol}, {organisation}\nAdopted {adopted}; "
-                "version {protocol_version}; evaluation due {evaluation}."
+                "{protocol_version}; evaluation due {evaluation}."
             ).format(
                 version=__version__,
                 protocol=protocol.title.get(lang),
                 organisation=protocol.organisation,
                 adopted=format_date(protocol.dates.adopted, lang),
-                protocol_version=protocol.version,
+                protocol_version=version_label(protocol.version, lang),
                 evaluation=format_date(protocol.dates.evaluation, lang),
             ),
         )

@@ -1,8 +1,12 @@
-"""Start a new case: title, category, file type, school and a short summary.
+"""Start a new case: title, category, whom it is about, school and a short summary.
 
-The register gives the case its number and records the protocol version in
-force, so later outcomes can be read against the rules of the day. The dialog
-saves in `accept()`, so a refused title keeps everything typed on screen.
+Nothing is chosen for the director: a preselected category ("Hacking an account",
+the first) got bullying filed as hacking by a director in a hurry. The file type
+follows the case's subject: a case about a pupil goes into the pupil file, one
+about a staff member, intern or volunteer into the staff file. The register gives
+the case its number and records the protocol version in force, so later outcomes
+can be read against the rules of the day. The dialog saves in `accept()`, so a
+refused title keeps everything typed on screen.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.cases.models import CATEGORY_LABELS, Case
 from klasse_desktop.cases.repository import MAX_NAME, MAX_TITLE
 from klasse_desktop.i18n import _
+from klasse_desktop.protocol.labels import file_type_label
+from klasse_desktop.protocol.models import FileType
 from klasse_desktop.ui import messages
-from klasse_desktop.ui.case_labels import file_types, vocabulary
-from klasse_desktop.ui.forms import labelled_form
+from klasse_desktop.ui.case_labels import vocabulary
+from klasse_desktop.ui.forms import labelled_form, wrapped_label
 from klasse_desktop.ui.register_session import RegisterSession
 
 
@@ -46,9 +52,18 @@ class NewCaseDialog(QDialog):
         self.category = QComboBox()
         for value, label in vocabulary(CATEGORY_LABELS):
             self.category.addItem(label, value)
+        self.category.setPlaceholderText(_("Choose a category…"))
+        self.category.setCurrentIndex(-1)
+        # Whom the case is about; the item data is the file type that follows from it.
         self.file_type = QComboBox()
-        for value, label in file_types():
-            self.file_type.addItem(label, value)
+        self.file_type.addItem(_("A pupil"), FileType.LEERLINGENDOSSIER.value)
+        self.file_type.addItem(
+            _("A staff member, intern or volunteer"), FileType.PERSONEELSDOSSIER.value
+        )
+        self.file_type.setPlaceholderText(_("Choose whom the case is about…"))
+        self.file_type.setCurrentIndex(-1)
+        self.file_note = wrapped_label(name="helpText")
+        self.file_type.currentIndexChanged.connect(self._show_file)
         self.school = QLineEdit(school)
         self.school.setMaxLength(MAX_NAME)
         self.summary = QPlainTextEdit()
@@ -59,11 +74,12 @@ class NewCaseDialog(QDialog):
             [
                 (_("&Title"), self.title),
                 (_("&Category"), self.category),
-                (_("File t&ype"), self.file_type),
+                (_("The case is &about"), self.file_type),
                 (_("&School"), self.school),
                 (_("S&ummary"), self.summary),
             ]
         )
+        form.insertRow(3, "", self.file_note)  # under "about": the file it decides
         note = QLabel(
             _("The case gets its number when it is saved. Parties and entries are added next.")
         )
@@ -78,12 +94,29 @@ class NewCaseDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self._show_file()
         self.title.setFocus()
+
+    def _show_file(self) -> None:
+        value = self.file_type.currentData()
+        self.file_note.setText(
+            _("Its reports go into the {file}.").format(file=file_type_label(FileType(value)))
+            if value
+            else _("This decides the file the case's reports go into.")
+        )
 
     def accept(self) -> None:
         register = self.session.register
         if register is None:
             return
+        for combo, message in (
+            (self.category, _("Choose a category for the case.")),
+            (self.file_type, _("Choose whom the case is about: a pupil, or a staff member.")),
+        ):
+            if combo.currentIndex() < 0:
+                messages.show_error(self, message, _("The case was not created"))
+                combo.setFocus()
+                return
         try:
             self.case = register.create_case(
                 self.title.text(), self.category.currentData(), self.file_type.currentData(),

@@ -14,16 +14,19 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.logs import errno_name
-from klasse_desktop.ui import messages
-from klasse_desktop.ui.pdf_export import run_in_background
+from klasse_desktop.ui import file_dialogs, messages
 from klasse_desktop.ui.register_session import RegisterSession
+
+if TYPE_CHECKING:
+    from klasse_desktop.cases.repository import CaseRegister
 
 REMINDER_DAYS = 30
 log = logging.getLogger(__name__)
@@ -33,20 +36,16 @@ def back_up_to_folder(
     parent: QWidget, session: RegisterSession, on_done: Callable[[Path], None] | None = None
 ) -> None:
     """Ask for a folder, then write the backup file there in the background."""
-    register = session.register
-    if register is None:
+    if session.register is None or session.busy:  # another task runs: not queued
         return
-    chosen = QFileDialog.getExistingDirectory(
-        parent, _("Back up the case register to a folder"), str(Path.home())
-    )
-    if not chosen:
+    folder = file_dialogs.choose_folder(parent, _("Back up the case register to a folder"))
+    if folder is None:
         return
-    database, folder = register.database, Path(chosen)
 
-    def work() -> Path:
+    def work(register: CaseRegister) -> Path:
         from klasse_desktop.cases.handover import export_backup
 
-        return export_backup(database, folder)
+        return export_backup(register.database, folder)
 
     def failed(error: Exception) -> None:
         if isinstance(error, OSError):
@@ -62,18 +61,6 @@ def back_up_to_folder(
         elif isinstance(error, RegisterError):
             log.warning("off-site backup not written: %s", type(error).__name__)
             messages.show_error(parent, error, _("The backup was not made"))
-        elif session.register is not register:
-            # Locked (idle time, Ctrl+L) while the backup was being written: the key
-            # was wiped, so the copy stopped; nothing half-written is left behind.
-            log.warning("off-site backup stopped: the register was locked")
-            messages.show_error(
-                parent,
-                _(
-                    "The case register was locked while the backup was being made, so no "
-                    "backup was written. Unlock it and try again."
-                ),
-                _("The backup was not made"),
-            )
         else:
             raise error
 
@@ -92,9 +79,9 @@ def back_up_to_folder(
             ).format(path=result),
         )
 
-    run_in_background(
-        parent, work, written, failed, _("Backing up the case register…"), _("Backup")
-    )
+    # Locking meanwhile lets the backup finish (the session closes the register
+    # after it) and shows nothing; another task running: not started.
+    session.run(parent, work, written, failed, _("Backing up the case register…"), _("Backup"))
 
 
 def reminder_text(last: datetime | None) -> str:
@@ -124,10 +111,7 @@ class OffsiteReminder(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("offsiteReminder")
-        self.setStyleSheet(
-            "QFrame#offsiteReminder { background: #e7f5ff; border: 1px solid #a5d8ff;"
-            " border-radius: 4px; }"
-        )
+        # Its colours (light or dark) come from the app's style sheet (style.py).
         self.dismissed = False
         self.text = QLabel()
         self.text.setWordWrap(True)

@@ -14,6 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from klasse_desktop.i18n import _, current_language
+from klasse_desktop.i18n_dates import version_label
+from klasse_desktop.protocol.alternatives import Alternative, describe
+from klasse_desktop.protocol.contact_cards import Lookup, contact_cards, school_line
 from klasse_desktop.protocol.engine import Step
 from klasse_desktop.protocol.labels import (
     KIND_SYMBOLS,
@@ -69,10 +72,14 @@ class _ContactCard(QFrame):
         box.addLayout(header)
         self.description = _label(self)
         box.addWidget(self.description)
+        self.at_school = _label(self)  # the school's own person for this contact
+        self.at_school.setObjectName("atSchool")
+        box.addWidget(self.at_school)
 
 
 class OutcomeView(QScrollArea):
     clause_clicked = Signal(str)
+    alternative_chosen = Signal(int)  # index into `alternatives`: re-run with those answers
 
     def __init__(self, rules: RuleSet) -> None:
         super().__init__()
@@ -84,6 +91,8 @@ class OutcomeView(QScrollArea):
         self.kind_text = ""
         self.verdict_text = ""
         self.contact_texts: dict[str, str] = {}
+        self.alternatives: list[Alternative] = []
+        self.school: Lookup | None = None  # the school's own contacts (settings)
         self._styled_kind: OutcomeKind | None = None
         self._cards: dict[str, _ContactCard] = {}
         self._clause_labels: list[QLabel] = []
@@ -132,10 +141,15 @@ class OutcomeView(QScrollArea):
         self.explanation.setObjectName("explanation")
         self.answered = _label(body)
         self.answers = _label(body, rich=True)
+        self.change_heading = _heading(body)
+        self.change_list = _label(body, rich=True)
+        self.change_list.setObjectName("alternatives")
+        self.change_list.linkActivated.connect(self._on_link)
         self.clauses_heading = _heading(body)
         for widget in (
             self.conditions_heading, self.conditions, self.file_label, self.why_heading,
-            self.explanation, self.answered, self.answers, self.clauses_heading,
+            self.explanation, self.answered, self.answers, self.change_heading,
+            self.change_list, self.clauses_heading,
         ):  # fmt: skip
             layout.addWidget(widget)
         self.clauses_layout = QVBoxLayout()
@@ -144,8 +158,12 @@ class OutcomeView(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def show_outcome(self, outcome: Outcome, steps: list[Step]) -> None:
+    def show_outcome(
+        self, outcome: Outcome, steps: list[Step], alternatives: list[Alternative] | None = None
+    ) -> None:
+        """`alternatives`: "what would change the answer" (see protocol/alternatives.py)."""
         self.outcome, self.steps = outcome, list(steps)
+        self.alternatives = list(alternatives or [])
         self._fill()
         self.verticalScrollBar().setValue(0)
 
@@ -159,11 +177,13 @@ class OutcomeView(QScrollArea):
         self._fill_verdict(outcome, lang)
         self._fill_contacts(outcome, lang)
 
-        self.conditions_heading.setVisible(bool(outcome.conditions))
-        self.conditions.setVisible(bool(outcome.conditions))
-        if outcome.conditions:
+        answers = {s.question.id: s.choice.id for s in self.steps}
+        conditions = outcome.conditions_for(answers)  # only those these answers call for
+        self.conditions_heading.setVisible(bool(conditions))
+        self.conditions.setVisible(bool(conditions))
+        if conditions:
             self.conditions_heading.setText(conditions_heading(outcome.kind).rstrip(":"))
-            self.conditions.setText(_bullets([c.get(lang) for c in outcome.conditions]))
+            self.conditions.setText(_bullets([c.get(lang) for c in conditions]))
 
         self.file_label.setVisible(outcome.file_type is not None)
         if outcome.file_type is not None:
@@ -185,7 +205,22 @@ class OutcomeView(QScrollArea):
                     ]
                 )
             )
+        self._fill_alternatives(lang)
         self._fill_clauses(outcome, lang)
+
+    def _fill_alternatives(self, lang: str) -> None:
+        """Each alternative a link: choosing it runs the wizard again with those answers."""
+        shown = bool(self.alternatives)
+        self.change_heading.setVisible(shown)
+        self.change_list.setVisible(shown)
+        if not shown:
+            return
+        self.change_heading.setText(_("What would change the answer?"))
+        rows = "".join(
+            f"<li><a href='alternative:{index}'>{html.escape(describe(alternative, lang))}</a></li>"
+            for index, alternative in enumerate(self.alternatives)
+        )
+        self.change_list.setText(f"<ul style='margin-left: 0; -qt-list-indent: 1;'>{rows}</ul>")
 
     def _fill_verdict(self, outcome: Outcome, lang: str) -> None:
         kind = outcome.kind
@@ -211,28 +246,30 @@ class OutcomeView(QScrollArea):
             card.hide()
         self.contacts_heading.setVisible(bool(outcome.contacts))
         self.contacts_heading.setText(_("Contact details"))
-        for contact_id in outcome.contacts:
-            card = self._cards.get(contact_id)
+        for info in contact_cards(self.rules, outcome, lang, self.school):
+            card = self._cards.get(info.id)
             if card is None:
-                card = self._cards[contact_id] = _ContactCard(contact_id, self.widget())
+                card = self._cards[info.id] = _ContactCard(info.id, self.widget())
             self.contacts_layout.removeWidget(card)
             self.contacts_layout.addWidget(card)  # in the outcome's order
-            contact = self.rules.contacts[contact_id]
-            name = contact.name.get(lang)
-            card.name.setText(name)
-            card.phone.setVisible(bool(contact.phone))
-            card.phone.setText(contact.phone or "")
-            card.phone.setAccessibleName(_("phone {number}").format(number=contact.phone))
-            card.description.setText(contact.description.get(lang))
-            text = f"{name} {contact.phone}" if contact.phone else name
+            card.name.setText(info.name)
+            card.phone.setVisible(bool(info.phone))
+            card.phone.setText(info.phone or "")
+            card.phone.setAccessibleName(_("phone {number}").format(number=info.phone))
+            card.description.setText(info.description)
+            people = [_("At your school: {person}").format(person=school_line(person))
+                      for person in info.at_school]  # fmt: skip
+            card.at_school.setVisible(bool(people))
+            card.at_school.setText("\n".join(people))
+            text = f"{info.name} {info.phone}" if info.phone else info.name
             card.setAccessibleName(text)
-            self.contact_texts[contact_id] = f"{text} {contact.description.get(lang)}"
+            self.contact_texts[info.id] = " ".join([text, info.description, *people])
             card.show()
 
     def _fill_clauses(self, outcome: Outcome, lang: str) -> None:
         protocol = self.rules.protocol
         self.clauses_heading.setText(
-            _("Protocol clauses (version {version})").format(version=protocol.version)
+            _("Protocol clauses ({version})").format(version=version_label(protocol.version, lang))
         )
         while len(self._clause_labels) < len(outcome.clauses):
             label = _label(self.widget(), rich=True)
@@ -257,3 +294,5 @@ class OutcomeView(QScrollArea):
     def _on_link(self, href: str) -> None:
         if href.startswith("clause:"):
             self.clause_clicked.emit(href.removeprefix("clause:"))
+        elif href.startswith("alternative:"):
+            self.alternative_chosen.emit(int(href.removeprefix("alternative:")))

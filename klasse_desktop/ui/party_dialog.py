@@ -1,9 +1,12 @@
-"""Add a party to a case: role, name, class or function, and for a parent or carer
-whose parent they are; and change that relation later (`RelationDialog`).
+"""Add a party to a case, or correct one: role, name, class or function, and for a
+parent or carer whose parent they are; and change that relation later
+(`RelationDialog`).
 
 The relation decides who may be named in a report: a pupil's own parents are
 named in that pupil's file, a parent whose child was not recorded is hidden in
-every file. Saves in `accept()`, so a refused name keeps what was typed on screen.
+every file. A correction is audited and reports use the corrected values
+(`cases/party_changes.py`). Saves in `accept()`, so a refused name keeps what was
+typed on screen.
 """
 
 from __future__ import annotations
@@ -16,30 +19,36 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.cases.models import ROLE_LABELS, Party, PartyRole
+from klasse_desktop.cases.party_changes import correct_party, removal_refused, remove_party
 from klasse_desktop.cases.repository import MAX_NAME
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import vocabulary
+from klasse_desktop.ui.collation import collation_key
 from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.register_session import RegisterSession
 
 
 def relation_combo(pupils: Iterable[Party], current: int | None = None) -> QComboBox:
-    """The case's pupils, after "— unknown —" (the default: never a guess)."""
+    """The case's pupils by name, after "— unknown —" (the default: never a guess)."""
     combo = QComboBox()
     combo.addItem(_("— unknown —"), None)
-    for pupil in pupils:
+    for pupil in sorted(pupils, key=lambda p: collation_key(p.name)):
         extra = f" — {pupil.class_or_function}" if pupil.class_or_function else ""
         combo.addItem(f"{pupil.name}{extra}", pupil.id)
     combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
     combo.setEnabled(combo.count() > 1)
     return combo
+
+
+REMOVED = 2  # PartyDialog's result when the party was removed (Accepted is 1)
 
 
 def _pupils(parties: Iterable[Party]) -> list[Party]:
@@ -49,13 +58,18 @@ def _pupils(parties: Iterable[Party]) -> list[Party]:
 class PartyDialog(QDialog):
     def __init__(
         self, session: RegisterSession, number: str, parent: QWidget | None = None, *,
-        name: str = "", parties: Iterable[Party] | None = None,
+        name: str = "", parties: Iterable[Party] | None = None, party: Party | None = None,
     ) -> None:  # fmt: skip
+        """Adds a party; with `party`, corrects that one (fields filled in)."""
         super().__init__(parent)
         messages.mark(self)
         self.session, self.number = session, number
+        self.correcting = party
         self.party: Party | None = None
-        self.setWindowTitle(_("Add a party to {number}").format(number=number))
+        if party is None:
+            self.setWindowTitle(_("Add a party to {number}").format(number=number))
+        else:
+            self.setWindowTitle(_("Correct party: {name}").format(name=party.name))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         if parties is None:
             register = session.register
@@ -64,12 +78,17 @@ class PartyDialog(QDialog):
         self.role = QComboBox()
         for value, label in vocabulary(ROLE_LABELS):
             self.role.addItem(label, value)
-        self.name = QLineEdit(name)
+        self.name = QLineEdit(party.name if party is not None else name)
         self.name.setMaxLength(MAX_NAME)
-        self.class_or_function = QLineEdit()
+        self.class_or_function = QLineEdit(party.class_or_function if party is not None else "")
         self.class_or_function.setMaxLength(MAX_NAME)
         self.class_or_function.setPlaceholderText(_("For example: group 7, or teacher"))
-        self.related_to = relation_combo(_pupils(parties))
+        others = [p for p in parties if party is None or p.id != party.id]
+        self.related_to = relation_combo(
+            _pupils(others), party.related_to_id if party is not None else None
+        )
+        if party is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(party.role)))
         self.form = labelled_form(
             [
                 (_("&Role"), self.role),
@@ -87,8 +106,18 @@ class PartyDialog(QDialog):
         self.relation_help.setWordWrap(True)
         self.relation_help.setObjectName("helpText")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        add = buttons.addButton(_("&Add party"), QDialogButtonBox.ButtonRole.AcceptRole)
+        caption = _("&Add party") if party is None else _("&Save correction")
+        add = buttons.addButton(caption, QDialogButtonBox.ButtonRole.AcceptRole)
         add.setDefault(True)
+        self.remove_button: QPushButton | None = None
+        if party is not None:
+            self.remove_button = buttons.addButton(
+                _("Re&move party…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.remove_button.setToolTip(
+                _("Remove a party that was added by mistake (only when nothing refers to it)")
+            )
+            self.remove_button.clicked.connect(self.remove)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -115,15 +144,51 @@ class PartyDialog(QDialog):
             return
         related_to = self.related_to.currentData() if self.is_parent() else None
         try:
-            self.party = register.add_party(
-                self.number, self.role.currentData(), self.name.text(),
-                self.class_or_function.text(), related_to=related_to,
-            )  # fmt: skip
+            if self.correcting is not None and self.correcting.id is not None:
+                self.party = correct_party(
+                    register, self.number, self.correcting.id, role=self.role.currentData(),
+                    name=self.name.text(), class_or_function=self.class_or_function.text(),
+                    related_to=related_to,
+                )  # fmt: skip
+            else:
+                self.party = register.add_party(
+                    self.number, self.role.currentData(), self.name.text(),
+                    self.class_or_function.text(), related_to=related_to,
+                )  # fmt: skip
         except RegisterError as exc:
-            messages.show_error(self, exc, _("The party was not added"))
+            title = (
+                _("The party was not added")
+                if self.correcting is None
+                else _("The correction was not saved")
+            )
+            messages.show_error(self, exc, title)
             self.name.setFocus()
             return
         super().accept()
+
+    def remove(self) -> None:
+        """Remove the party being corrected, after asking; says why when it cannot."""
+        register, party = self.session.register, self.correcting
+        if register is None or party is None or party.id is None:
+            return
+        try:
+            refusal = removal_refused(register, self.number, party.id)
+            if refusal is not None:
+                messages.show_error(self, refusal, _("The party was not removed"))
+                return
+            if not messages.confirm(
+                self, _("Remove {name}?").format(name=party.name),
+                _("{name} is removed from case {number}. The audit log keeps that a party "
+                  "was removed, not who it was.").format(name=party.name, number=self.number),
+                _("Re&move party"),
+            ):  # fmt: skip
+                return
+            remove_party(register, self.number, party.id)
+        except RegisterError as exc:
+            messages.show_error(self, exc, _("The party was not removed"))
+            return
+        self.party = None
+        self.done(REMOVED)
 
 
 class RelationDialog(QDialog):

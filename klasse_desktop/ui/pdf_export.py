@@ -1,6 +1,7 @@
-"""Saving a PDF from the window: choose where, build it off the UI thread with a
-progress dialog, write it atomically, then offer to open it. `run_in_background`
-is the same machinery for other slow work (the report's search for names).
+"""Saving a PDF from the window: choose where, build it off the UI thread, write it
+atomically, then offer to open it. The work runs through `ui/background.py` (a
+window saying "Making the PDF…" after a second, with Cancel until the file is
+being written); `run_in_background` here is the same helper under its old name.
 
 Building a 500-entry report takes a second or so; the window stays responsive and
 says what it is doing. A failure (disk full, no permission) is a message, and
@@ -12,117 +13,58 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from klasse_desktop.i18n import _
 from klasse_desktop.logs import errno_name
+from klasse_desktop.ui import background, file_dialogs
+from klasse_desktop.ui.background import BackgroundTask, CancelToken
+
+if TYPE_CHECKING:
+    from klasse_desktop.ui.register_session import RegisterSession
 
 log = logging.getLogger(__name__)
-
-
-class _Receiver(QObject):
-    """Lives in the GUI thread, so the result is handled there (queued), not in the
-    worker thread that emitted it: message boxes and thread.wait() need that."""
-
-    def __init__(self, handle: Callable[[object], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.handle = handle
-
-    @Slot(object)
-    def receive(self, result: object) -> None:
-        self.handle(result)
-
-
-class _Worker(QObject):
-    done = Signal(object)  # (result, None) on success, (None, the exception) on failure
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # handed to the GUI thread, which decides what to say
-            self.done.emit((None, exc))
-        else:
-            self.done.emit((result, None))
 
 
 def run_in_background(
     parent: QWidget, work: Callable[[], object], on_result: Callable[[object], None],
     on_error: Callable[[Exception], None], text: str, title: str,
-) -> None:  # fmt: skip
-    """Run `work` in a thread behind a modal busy dialog saying `text`; then call
-    `on_result` or `on_error` in the GUI thread (after the dialog has closed)."""
-    progress = QProgressDialog(text, "", 0, 0, parent)
-    progress.setWindowTitle(title)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(300)
-    progress.setModal(True)
-    thread = QThread(parent)
-    worker = _Worker(work)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    jobs = _jobs(parent)
-
-    def finished(outcome: object) -> None:
-        result, error = outcome  # type: ignore[misc]
-        thread.quit()
-        thread.wait()
-        progress.close()
-        progress.deleteLater()
-        worker.deleteLater()
-        thread.deleteLater()
-        receiver.deleteLater()
-        jobs.remove(job)
-        if error is not None:
-            on_error(error)
-        else:
-            on_result(result)
-
-    receiver = _Receiver(finished, parent)
-    worker.done.connect(receiver.receive, Qt.ConnectionType.QueuedConnection)
-    job = (thread, worker, receiver)
-    jobs.append(job)  # kept alive until done
-    thread.start()
-
-
-def _jobs(parent: QWidget) -> list[tuple[QThread, _Worker, _Receiver]]:
-    jobs = getattr(parent, "_background_jobs", None)
-    if jobs is None:
-        jobs = []
-        parent._background_jobs = jobs  # type: ignore[attr-defined]
-    return jobs
+) -> BackgroundTask:  # fmt: skip
+    """`background.run_in_background` (kept for the callers that know it by this name)."""
+    return background.run_in_background(parent, work, on_result, on_error, text, title)
 
 
 def choose_target(parent: QWidget, title: str, suggested: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / suggested), _("PDF documents (*.pdf)")
-    )
-    if not path:
+    target = file_dialogs.save_file(parent, title, suggested, _("PDF documents (*.pdf)"))
+    if target is None:
         return None
-    target = Path(path)
     return target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
 
 
 def export_pdf(
     parent: QWidget, build: Callable[[], bytes], target: Path,
     on_saved: Callable[[Path], None] | None = None,
-    on_failure: Callable[[Exception], None] | None = None,
-) -> None:  # fmt: skip
+    on_failure: Callable[[Exception], None] | None = None, *,
+    session: RegisterSession | None = None,
+) -> BackgroundTask | None:  # fmt: skip
     """Build and write in a thread; report the result when it is done.
 
     A failure to write is a message here; any other failure of `build` goes to
-    `on_failure` (without it, to the crash handler). Nothing is written then."""
+    `on_failure` (without it, to the crash handler). Nothing is written then, nor
+    after Cancel (offered until the file is being written). With `session` (a
+    report from the register) it is the register's one task meanwhile."""
+    token = CancelToken()
 
     def write() -> Path:
         from klasse_desktop.atomic_write import write_atomically
 
-        return write_atomically(build(), target)
+        pdf = build()
+        token.commit()  # from here on the file is written: Cancel comes too late
+        return write_atomically(pdf, target)
 
     def failed(error: Exception) -> None:
         if isinstance(error, OSError):
@@ -149,4 +91,10 @@ def export_pdf(
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
 
-    run_in_background(parent, write, saved, failed, _("Making the PDF…"), _("PDF"))
+    text, title = _("Making the PDF…"), _("PDF")
+    if session is not None:
+        return session.run(
+            parent, lambda _register: write(), saved, failed, text, title, token=token,
+            holds_register=False,
+        )  # fmt: skip
+    return background.run_in_background(parent, write, saved, failed, text, title, token=token)

@@ -1,8 +1,12 @@
-"""The whole protocol: navigable by section and clause, searchable with highlighted hits."""
+"""The whole protocol: navigable by section and clause, searchable with highlighted hits.
+
+A clause opened from an outcome stays highlighted (and selected in the tree) until
+the user searches for something else: then only the new search's hits are marked.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +34,7 @@ class ProtocolPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.textChanged.connect(self._search_edited)
         self.search.returnPressed.connect(self._next_hit)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -102,14 +106,23 @@ class ProtocolPage(QWidget):
             self.tree.addTopLevelItem(parent)
         self.render()
 
+    def _search_edited(self, _text: str) -> None:
+        """A new search: the clause opened earlier is no longer what the user looks at."""
+        if self.highlight is not None:
+            self.highlight = None
+        self.tree.clearSelection()
+        self.tree.setCurrentIndex(QModelIndex())
+        self._debounce.start()
+
     def render(self) -> None:
         lang, query = current_language(), self.search.text()
+        self._hits = [h.clause.id for h in search_clauses(self.rules.protocol, query, lang)]
         text, _marks = protocol_html(
-            self.rules.protocol, lang, query=query, highlight=self.highlight
-        )
+            self.rules.protocol, lang, query=query, highlight=self.highlight,
+            hits=frozenset(self._hits),
+        )  # fmt: skip
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(text)
-        self._hits = [h.clause.id for h in search_clauses(self.rules.protocol, query, lang)]
         self._hit_index = -1
         found = len(self._hits)
         for button in (self.previous_hit, self.next_hit):

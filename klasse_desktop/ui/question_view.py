@@ -1,4 +1,8 @@
-"""One wizard question: the question, its help text, and the choices as radio buttons."""
+"""One wizard question: the question, its help text, and the choices as radio buttons.
+
+Each of the first nine choices shows its number key ("1", "2"…) beside it: the
+number keys choose, and a key nobody can see is a key nobody uses.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from klasse_desktop.i18n import current_language
-from klasse_desktop.protocol.models import Question
+from klasse_desktop.protocol.models import Choice, Question
 from klasse_desktop.ui.style import scale_font
+
+# On the body, once: a style sheet per hint label would cost a re-style per choice.
+# Palette colours: readable in the light and the dark scheme (style.py).
+KEY_HINT_STYLE = """
+QLabel#keyHint { color: palette(placeholder-text); border: 1px solid palette(mid);
+                 border-radius: 4px; background: palette(base); padding: 1px 6px;
+                 margin-top: 3px; }
+"""
 
 
 class QuestionView(QScrollArea):
@@ -29,13 +41,16 @@ class QuestionView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.question: Question | None = None
+        self.choices: tuple[Choice, ...] = ()
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.buttonToggled.connect(lambda *_: self.selection_changed.emit())
         self.radios: dict[str, QRadioButton] = {}
         self.labels: dict[str, _ChoiceLabel] = {}
+        self.key_hints: dict[str, QLabel] = {}
 
         body = QWidget()
+        body.setStyleSheet(KEY_HINT_STYLE)
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(4, 4, 12, 4)
         self.layout_.setSpacing(8)
@@ -49,7 +64,7 @@ class QuestionView(QScrollArea):
         self.choices_box = QGridLayout()
         self.choices_box.setHorizontalSpacing(10)
         self.choices_box.setVerticalSpacing(10)
-        self.choices_box.setColumnStretch(1, 1)
+        self.choices_box.setColumnStretch(2, 1)
         self.layout_.addWidget(self.text)
         self.layout_.addWidget(self.help)
         self.layout_.addSpacing(6)
@@ -57,9 +72,13 @@ class QuestionView(QScrollArea):
         self.layout_.addStretch(1)
         self.setWidget(body)
 
-    def show_question(self, question: Question, selected: str | None) -> None:
+    def show_question(
+        self, question: Question, selected: str | None, choices: tuple[Choice, ...] | None = None
+    ) -> None:
+        """`choices`: those offered to who the user said they are (default: all)."""
         self.question = question
-        for widget in [*self.radios.values(), *self.labels.values()]:
+        self.choices = question.choices if choices is None else choices
+        for widget in [*self.radios.values(), *self.key_hints.values(), *self.labels.values()]:
             widget.hide()  # deleteLater alone would leave it painted until the next loop turn
             self.choices_box.removeWidget(widget)
             widget.deleteLater()
@@ -67,7 +86,8 @@ class QuestionView(QScrollArea):
             self.group.removeButton(radio)
         self.radios.clear()
         self.labels.clear()
-        for index, choice in enumerate(question.choices):
+        self.key_hints.clear()
+        for index, choice in enumerate(self.choices):
             radio = QRadioButton()
             scale_font(radio, 1.2)  # the indicator is sized in em, so it grows with the font
             label = _ChoiceLabel(radio)
@@ -75,7 +95,11 @@ class QuestionView(QScrollArea):
             label.activated.connect(lambda c=choice.id: self.choice_activated.emit(c))
             self.group.addButton(radio, index)
             self.choices_box.addWidget(radio, index, 0, Qt.AlignmentFlag.AlignTop)
-            self.choices_box.addWidget(label, index, 1)
+            if index < 9:  # keys 1–9
+                hint = _KeyHint(index + 1, radio)
+                self.choices_box.addWidget(hint, index, 1, Qt.AlignmentFlag.AlignTop)
+                self.key_hints[choice.id] = hint
+            self.choices_box.addWidget(label, index, 2)
             self.radios[choice.id] = radio
             self.labels[choice.id] = label
         self.retranslate()
@@ -91,7 +115,7 @@ class QuestionView(QScrollArea):
         self.help.setText(self.question.help.get(lang))
         self.text.setAccessibleName(self.question.text.get(lang))
         self.help.setAccessibleName(self.question.help.get(lang))
-        for number, choice in enumerate(self.question.choices, start=1):
+        for number, choice in enumerate(self.choices, start=1):
             radio = self.radios[choice.id]
             self.labels[choice.id].setText(choice.label.get(lang))
             radio.setAccessibleName(choice.label.get(lang))
@@ -112,12 +136,30 @@ class QuestionView(QScrollArea):
 
     def select_number(self, number: int) -> bool:
         """Keys 1–9 pick a choice, for people who work from the keyboard."""
-        if self.question and 1 <= number <= len(self.question.choices):
-            radio = self.radios[self.question.choices[number - 1].id]
+        if self.question and 1 <= number <= len(self.choices):
+            radio = self.radios[self.choices[number - 1].id]
             radio.setChecked(True)
             radio.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return True
         return False
+
+
+class _KeyHint(QLabel):
+    """The number key of a choice, drawn like a key cap; a click selects the choice."""
+
+    def __init__(self, number: int, radio: QRadioButton) -> None:
+        super().__init__(str(number))
+        self.radio = radio
+        self.setObjectName("keyHint")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # margin-top in the style: level with the radio button's text line.
+        scale_font(self, 1.05)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        self.radio.setChecked(True)
+        self.radio.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
 
 
 class _ChoiceLabel(QLabel):

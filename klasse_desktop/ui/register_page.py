@@ -27,6 +27,7 @@ class RegisterPage(QStackedWidget):
         self.retention_page = RetentionPage(session)
         for page in (self.list_page, self.case_page, self.retention_page):
             self.addWidget(page)
+        session.guard(self)  # no input while a background task uses the register
         self.list_page.open_requested.connect(self.open_case)
         self.list_page.new_requested.connect(self.new_case)
         self.list_page.retention_requested.connect(self.show_retention)

@@ -21,6 +21,7 @@ from klasse_desktop.i18n import current_language
 from klasse_desktop.protocol.engine import WizardError, WizardRun
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.ui.attachments_panel import png_bytes
+from klasse_desktop.ui.background import wait_until
 from klasse_desktop.ui.entry_dialog import EntryDialog
 from klasse_desktop.ui.main_window import MainWindow
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
@@ -126,9 +127,11 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         unlock.show()
         unlock.passphrase.setText("verkeerd wachtwoord")
         unlock.accept()  # shows the "wrong passphrase" message
+        wait_until(lambda: not unlock.working)  # the unlock runs in the background
         shot(unlock, "21-register-unlock")
         unlock.passphrase.setText(PASSPHRASE)
         unlock.accept()
+        wait_until(lambda: not unlock.working)
         assert unlock.register is not None
         window.register_session.adopt(unlock.register)
         unlock.register = None
@@ -136,6 +139,7 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         window.open_register()
         shot(window, "22-case-list")  # with the reminder: never backed up off the laptop
         window.register_page.open_case(main)
+        wait_until(lambda: not window.register_session.busy)  # read in the background
         shot(window, "23-case-view")
         timeline = window.register_page.case_page.timeline
         timeline.verticalScrollBar().setValue(timeline.verticalScrollBar().maximum())

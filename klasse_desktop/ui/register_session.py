@@ -11,11 +11,13 @@ which register, whose name or which case is never written to the log.
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from klasse_desktop import paths
 from klasse_desktop.ui.idle_lock import IdleWatcher
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from klasse_desktop.cases.repository import CaseRegister
+    from klasse_desktop.ui.background import BackgroundTask, CancelToken
+    from klasse_desktop.ui.busy_guard import BusyGuard
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +37,18 @@ def default_folder() -> Path:
 
 
 class RegisterSession(QObject):
+    """The open register, and the one background task that may use it at a time.
+
+    Slow register work runs through `run` (`ui/background.py`): one task at a time;
+    a second is refused, not queued, and the controls passed to `guard` are
+    disabled until the first is done. Locking during a task takes the register
+    away from every view at once; the database itself is closed (and its key
+    wiped) by the worker as soon as the task's work returns, never under it."""
+
     opened = Signal()
     locked = Signal()
     idle = Signal()  # nobody touched the app for `lock_after_minutes`
+    busy_changed = Signal(bool)  # a background task started (True) or ended (False)
 
     def __init__(
         self,
@@ -53,6 +66,14 @@ class RegisterSession(QObject):
         self.register: CaseRegister | None = None
         self.watcher = IdleWatcher(lock_after_minutes, self)
         self.watcher.idle.connect(self._on_idle)
+        self.task: BackgroundTask | None = None
+        self._guard: BusyGuard | None = None  # made when first needed (no Qt namespace
+        self._opening = False  # before the first paint)
+        # Shared with the worker thread: whether it holds the register, and the
+        # register to close once it lets go (locked meanwhile).
+        self._state = threading.Lock()
+        self._in_use = False
+        self._close_after: CaseRegister | None = None
 
     def _on_idle(self) -> None:
         if self.register is not None:
@@ -68,25 +89,134 @@ class RegisterSession(QObject):
     def is_open(self) -> bool:
         return self.register is not None
 
-    def ensure_open(self, parent: QWidget | None) -> bool:
-        """The register, unlocked; asks for the passphrase (or sets one up) if needed."""
-        if self.register is not None:
-            return True
-        from klasse_desktop.ui.messages import busy
+    @property
+    def busy(self) -> bool:
+        """A background task is using the register (or is about to)."""
+        return self.task is not None
 
-        with busy():  # the first import of the register's code takes most of a second
+    def ensure_open(self, parent: QWidget | None) -> bool:
+        """The register, unlocked; asks for the passphrase (or sets one up) if needed.
+
+        False while a background task runs or an unlock is under way: the action
+        that asked is not queued. After an unlock the daily backup is made in the
+        background (`back_up_if_due`), once the caller has shown its page."""
+        if self.register is not None:
+            return not self.busy
+        if self.busy or self._opening:
+            return False
+        self._opening = True
+        try:
+            if not _load_register_code(parent):
+                return False
             from klasse_desktop.ui.unlock_dialog import UnlockDialog
 
-        dialog = UnlockDialog(self.folder, self.actor(), kdf=self.kdf, parent=parent)
-        accepted = dialog.exec() == UnlockDialog.DialogCode.Accepted
-        register, dialog.register = dialog.register, None
-        dialog.deleteLater()
+            dialog = UnlockDialog(self.folder, self.actor(), kdf=self.kdf, parent=parent)
+            accepted = dialog.exec() == UnlockDialog.DialogCode.Accepted
+            register, dialog.register = dialog.register, None
+            dialog.deleteLater()
+        finally:
+            self._opening = False
         if not accepted or register is None:
             if register is not None:
                 register.close()
             return False
         self.adopt(register)
+        QTimer.singleShot(0, lambda: self.back_up_if_due(parent))
         return True
+
+    def back_up_if_due(self, parent: QWidget | None) -> BackgroundTask | None:
+        """The daily automatic backup, in the background (a failure is logged only)."""
+        from klasse_desktop.i18n import _
+
+        return self.run(
+            parent, lambda register: register.backup_if_due(), None, None,
+            _("Making today's backup of the case register…"), _("Backup"),
+        )  # fmt: skip
+
+    # -- background work ----------------------------------------------------------------
+
+    @property
+    def busy_guard(self) -> BusyGuard:
+        if self._guard is None:
+            from klasse_desktop.ui.busy_guard import BusyGuard
+
+            self._guard = BusyGuard(self)
+        return self._guard
+
+    def guard(self, *widgets: QWidget) -> None:
+        """Widgets that touch the register: no input while a background task runs,
+        and drawn disabled if it takes a while (`ui/busy_guard.py`)."""
+        self.busy_guard.add(*widgets)
+
+    def run(
+        self, parent: QWidget | None, work: Callable[[CaseRegister], object],
+        on_done: Callable[[object], None] | None,
+        on_error: Callable[[Exception], None] | None, text: str, title: str = "", *,
+        token: CancelToken | None = None, on_cancel: Callable[[], None] | None = None,
+        holds_register: bool = True,
+    ) -> BackgroundTask | None:  # fmt: skip
+        """Run `work(register)` in the background, if the register is open and no other
+        task runs (else None: refused, not queued). The guarded controls are disabled
+        until it ends. If the register is locked meanwhile, the result is dropped.
+
+        `holds_register=False` is work that only uses what was read before (a report
+        being drawn): Cancel then frees the register at once, and locking closes it at
+        once. Without `on_error`, an error is logged and dropped (the daily backup)."""
+        from klasse_desktop.ui.background import BackgroundTask
+
+        register = self.register
+        if register is None or self.task is not None:
+            return None
+
+        def job() -> object:
+            try:
+                return work(register)
+            finally:
+                if holds_register:
+                    self._let_go()
+
+        def delivered(handle: Callable[[object], None] | Callable[[Exception], None] | None):
+            def deliver(outcome: object) -> None:
+                if self.register is not register:  # locked meanwhile: show nothing
+                    log.info("background result dropped: the register was locked")
+                    return
+                if handle is not None:
+                    handle(outcome)  # type: ignore[arg-type]
+                elif isinstance(outcome, Exception):
+                    log.warning("background work failed: %s", type(outcome).__name__)
+
+            return deliver
+
+        if holds_register:
+            with self._state:
+                self._in_use = True
+        task = BackgroundTask(
+            parent, job, delivered(on_done), delivered(on_error), text, title,  # type: ignore[arg-type]
+            token=token, on_cancel=on_cancel,
+        )  # fmt: skip
+        task.ended.connect(lambda: self._ended(task))
+        if not holds_register:
+            task.cancelled.connect(lambda: self._ended(task))
+        self.task = task
+        self.busy_guard.engage()
+        self.busy_changed.emit(True)
+        task.start()
+        return task
+
+    def _let_go(self) -> None:
+        """In the worker, when its work returns: close the register if it was locked."""
+        with self._state:
+            self._in_use = False
+            pending, self._close_after = self._close_after, None
+        if pending is not None:
+            pending.close()
+
+    def _ended(self, task: BackgroundTask) -> None:
+        if self.task is not task:
+            return
+        self.task = None
+        self.busy_guard.release()
+        self.busy_changed.emit(False)
 
     def adopt(self, register: CaseRegister) -> None:
         """Take an already unlocked register (the unlock dialog's, or a test's)."""
@@ -99,11 +229,57 @@ class RegisterSession(QObject):
         self.watcher.set_minutes(minutes)
 
     def lock(self) -> None:
-        """Close the database (the key is dropped with it) and tell the views."""
+        """Close the database (the key is dropped with it) and tell the views.
+
+        During a background task the views lose the register at once; the worker
+        closes the database as soon as the task's work returns."""
         register, self.register = self.register, None
         self.watcher.stop()
         if register is None:
             return
-        register.close()
+        with self._state:
+            in_use = self._in_use
+            if in_use:
+                self._close_after = register
+        if not in_use:
+            register.close()
+        if self.task is not None:
+            self.task.hide_window()
         log.info("case register locked")
         self.locked.emit()
+
+
+def _load_register_code(parent: QWidget | None) -> bool:
+    """Import the register's code (SQLAlchemy, SQLCipher, Alembic: most of a second
+    the first time) in a worker thread, the window painting meanwhile. False if the
+    window went away while it loaded."""
+    if "klasse_desktop.cases.repository" in sys.modules:
+        return True
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from klasse_desktop.i18n import _
+    from klasse_desktop.ui.background import run_in_background
+
+    loop = QEventLoop()
+    failure: list[Exception] = []
+
+    def work() -> None:
+        import klasse_desktop.cases.repository  # noqa: F401 - the import is the work
+
+    def failed(error: Exception) -> None:
+        failure.append(error)
+        loop.quit()
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        run_in_background(
+            parent, work, lambda _r: loop.quit(), failed, _("Loading the case register…")
+        )
+        loop.exec()
+    finally:
+        QApplication.restoreOverrideCursor()
+    if failure:
+        raise failure[0]
+    return parent is None or isValid(parent)

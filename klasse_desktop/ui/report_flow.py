@@ -3,7 +3,8 @@
 1. `ReportDialog`: which file, and whom the report is about. The search for names
    nobody registered (`deduce`, seconds to load) starts loading in a background
    thread as the dialog opens: never at start-up, never on the UI thread.
-2. The report's model is built off the UI thread ("Looking for names…"). When
+2. The report's model is built off the UI thread ("Looking for names…", with
+   Cancel; the register's one background task, `RegisterSession.run`). When
    names need a decision (`ReviewNeeded`), `NameReviewDialog` asks; "add as a
    party" adds one and the review is made again. The decisions are saved with the
    case, and the model is built once more.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages, pdf_export
+from klasse_desktop.ui.background import CancelToken
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -138,16 +141,18 @@ class ReportFlow:
             return
         detail, subject, file_type = self.detail, self.subject, self.file_type
         context, finder, rules = self.context, self.finder, default_rules()
-        pdf_export.run_in_background(
-            self.page,
-            lambda: build_report_model(
-                detail, subject, file_type, context, rules, decisions, finder
-            ),
-            self._built,
-            self._failed,
-            _("Looking for names in the case…"),
-            _("Report"),
-        )
+        token = CancelToken()
+
+        def build(_register: object) -> object:
+            token.check()
+            return build_report_model(detail, subject, file_type, context, rules, decisions,
+                                      finder)  # fmt: skip
+
+        self.session.run(
+            self.page, build, self._built, self._failed,
+            _("Looking for names in the case…"), _("Report"), token=token,
+            holds_register=False,
+        )  # fmt: skip
 
     def _built(self, result: object) -> None:
         from klasse_desktop.reports.report_model import report_title
@@ -161,8 +166,9 @@ class ReportFlow:
         if target is None:
             return
         pdf_export.export_pdf(
-            self.page, lambda: _checked_pdf(model, redactor), target, self._saved, self._failed
-        )
+            self.page, lambda: _checked_pdf(model, redactor), target, self._saved, self._failed,
+            session=self.session,
+        )  # fmt: skip
 
     def _saved(self, _path: Path) -> None:
         register = self.session.register
@@ -197,6 +203,7 @@ class ReportFlow:
         dialog.deleteLater()
         if result == NameReviewDialog.ADDED:
             self.pending = {text: d for text, d in decisions.items() if text != added}
+            self.page.show_detail(self.detail)  # with the new party (`_add_party`)
             self.check()
             return
         if result != QDialog.DialogCode.Accepted or self.session.register is None:
@@ -216,8 +223,8 @@ class ReportFlow:
             self.session, self.number, parent, name=name, parties=self.detail.parties
         )
         added = dialog.exec() == QDialog.DialogCode.Accepted
+        party = dialog.party
         dialog.deleteLater()
-        if added:
-            self.page.reload()
-            self.detail = self.page.detail or self.detail
+        if added and party is not None:  # the case as read before, with this party added
+            self.detail = replace(self.detail, parties=[*self.detail.parties, party])
         return added

@@ -2,7 +2,9 @@
 
 The register decides what has expired (closed, past the retention end, not on
 legal hold); this page only shows that list, asks once with the number of
-cases named, and then shows the receipts, which hold no personal data.
+cases named, and then shows the receipts, which hold no personal data. The
+purge itself (deleting, VACUUM, cleaning the backups: seconds on a large
+register) runs in the background and cannot be cancelled halfway.
 """
 
 from __future__ import annotations
@@ -182,10 +184,11 @@ class RetentionPage(QWidget):
             else _("No case is past its retention period.")
         )
 
-    def purge(self) -> int:
+    def purge(self) -> bool:
+        """Ask, then delete the expired cases in the background; True if it started."""
         register, n = self.session.register, len(self.expired_numbers)
         if register is None or not n:
-            return 0
+            return False
         if not messages.confirm(
             self,
             ngettext("Delete {n} case permanently?", "Delete {n} cases permanently?", n).format(
@@ -200,15 +203,22 @@ class RetentionPage(QWidget):
             ).format(n=n, numbers=", ".join(self.expired_numbers)),
             ngettext("&Delete {n} case", "&Delete {n} cases", n).format(n=n),
         ):
-            return 0
-        if self.session.register is None:  # locked while the question was open
-            return 0
-        try:
-            with messages.busy():
-                done = retention.purge_expired(register)
-        except RegisterError as exc:
-            messages.show_error(self, exc)
-            return 0
+            return False
+        task = self.session.run(  # None if locked while the question was open
+            self, retention.purge_expired, self._purged, self._not_purged,
+            ngettext(
+                "Deleting {n} case for good and cleaning up the register file and its "
+                "backups…",
+                "Deleting {n} cases for good and cleaning up the register file and its "
+                "backups…",
+                n,
+            ).format(n=n),
+            _("Retention period expired"),
+        )  # fmt: skip
+        return task is not None
+
+    def _purged(self, done: object) -> None:
+        assert isinstance(done, list)
         self.refresh()
         self.result.setText(
             ngettext(
@@ -219,7 +229,12 @@ class RetentionPage(QWidget):
         )
         self.result.show()
         self.purged.emit(len(done))
-        return len(done)
+
+    def _not_purged(self, error: Exception) -> None:
+        if not isinstance(error, RegisterError):
+            raise error
+        messages.show_error(self, error)
+        self.refresh()
 
     def clear(self) -> None:
         self.expired_numbers = []

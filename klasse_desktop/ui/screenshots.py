@@ -1,12 +1,19 @@
 """`klasse-desktop screenshots OUTDIR`: every main screen, in Dutch and English, to PNG.
 
 For looking at the app as a user would (clipping, English in the Dutch UI, a
-crowded 1366×768 laptop, 150 % fonts) without clicking through it by hand.
+crowded 1024×600 netbook, 150 % fonts, the dark colour scheme) without clicking
+through it by hand. The demo window saves its settings when it closes: while the
+screens are made, the app's config, data and log folders are temporary ones, so
+the user's own settings (language, name, school) are never overwritten with the
+demo's "Sam de Vries" of "De Vlinder".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,13 +23,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from klasse_desktop import i18n
 from klasse_desktop.protocol.graph import all_paths
-from klasse_desktop.protocol.models import OutcomeKind, RuleSet
+from klasse_desktop.protocol.models import OutcomeKind, Question, RuleSet
 from klasse_desktop.protocol.shipped import default_rules
 from klasse_desktop.settings import Settings
 from klasse_desktop.ui.main_window import MainWindow
 from klasse_desktop.ui.qt_i18n import install_translators
 from klasse_desktop.ui.settings_dialog import SettingsDialog
-from klasse_desktop.ui.style import STYLE_SHEET
+from klasse_desktop.ui.style import apply_style
 
 
 @dataclass(frozen=True)
@@ -31,13 +38,35 @@ class Variant:
     width: int
     height: int
     font_scale: float = 1.0
+    dark: bool = False
 
 
 VARIANTS = (
     Variant("1366x768", 1366, 768),
     Variant("1920x1080", 1920, 1080),
     Variant("1366x768-font150", 1366, 768, 1.5),
+    Variant("1024x600", 1024, 600),
+    Variant("1280x720-font150", 1280, 720, 1.5),
+    Variant("1366x768-dark", 1366, 768, dark=True),
 )
+PRIVATE_FOLDERS = ("KLASSE_CONFIG_DIR", "KLASSE_DATA_DIR", "KLASSE_LOG_DIR")
+
+
+@contextmanager
+def private_folders() -> Iterator[Path]:
+    """Point the app's config, data and log folders at a temporary folder, and back."""
+    before = {name: os.environ.get(name) for name in PRIVATE_FOLDERS}
+    with tempfile.TemporaryDirectory(prefix="klasse-screenshots-") as tmp:
+        for name in PRIVATE_FOLDERS:
+            os.environ[name] = str(Path(tmp) / name.removeprefix("KLASSE_").lower())
+        try:
+            yield Path(tmp)
+        finally:
+            for name, value in before.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 def example_answers(rules: RuleSet, kind: OutcomeKind) -> tuple[str, dict[str, str]]:
@@ -67,21 +96,25 @@ def take_screenshots(
 ) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    app.setStyleSheet(STYLE_SHEET)
-    base_font = QFont(app.font())
+    base_font, base_palette, base_sheet = QFont(app.font()), app.palette(), app.styleSheet()
     rules = default_rules()
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for variant in variants:
-        font = QFont(base_font)
-        font.setPointSizeF(base_font.pointSizeF() * variant.font_scale)
-        app.setFont(font)
-        for language in languages:
-            i18n.set_language(language)
-            install_translators(app, language)
-            prefix = f"{language}-{variant.name}"
-            written += _screens(app, rules, outdir, prefix, language, variant)
+    with private_folders():
+        for variant in variants:
+            apply_style(app, dark=variant.dark)
+            font = QFont(base_font)
+            font.setPointSizeF(base_font.pointSizeF() * variant.font_scale)
+            app.setFont(font)
+            for language in languages:
+                i18n.set_language(language)
+                install_translators(app, language)
+                prefix = f"{language}-{variant.name}"
+                written += _screens(app, rules, outdir, prefix, language, variant)
     app.setFont(base_font)
+    apply_style(app, dark=False)
+    app.setPalette(base_palette)
+    app.setStyleSheet(base_sheet)
     return written
 
 
@@ -109,8 +142,9 @@ def _screens(
 
     win.open_wizard("plaatsen")
     shot(win, "03-wizard-first-question")
-    first = rules.wizard("plaatsen").questions[rules.wizard("plaatsen").start]
-    win.wizard_page.run.answer(first.choices[0].id)  # type: ignore[union-attr]
+    run = win.wizard_page.run
+    assert run is not None and isinstance(run.current, Question)
+    run.answer(run.offered(run.current)[0].id)  # the question on screen (the role may be given)
     win.wizard_page.refresh()
     shot(win, "04-wizard-second-question")
 
@@ -119,15 +153,18 @@ def _screens(
         win.open_wizard(wizard_id)
         run = win.wizard_page.run
         assert run is not None
-        for question_id in answers:
-            run.answer(answers[question_id])
+        for question_id in answers:  # in path order, also a question answered from the role
+            run.answer(answers[question_id], question_id)
         win.wizard_page.refresh()
         shot(win, f"{number:02d}-outcome-{kind.value}")
 
     # An outcome with a phone number (the confidential inspector).
     win.open_wizard("melden")
+    run = win.wizard_page.run
+    assert run is not None
     for choice in ("nee", "seksueel", "medewerker"):
-        win.wizard_page.run.answer(choice)  # type: ignore[union-attr]
+        if isinstance(run.current, Question) and choice in {c.id for c in run.offered(run.current)}:
+            run.answer(choice)  # else the wizard answered that question itself (the role)
     win.wizard_page.refresh()
     shot(win, "09b-outcome-report-phone")
 

@@ -1,4 +1,8 @@
-"""Settings: language, the user's name and role, school and foundation (for reports)."""
+"""Settings: language, the user's name and role, school and foundation (for reports).
+
+The case register's own settings (lock time, backups) are shown only while a role
+that keeps a register is chosen, and appear the moment one is chosen.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +29,11 @@ from klasse_desktop.settings import (
     MIN_LOCK_MINUTES,
     ROLES,
     Settings,
+    keeps_register,
     save_settings,
 )
 from klasse_desktop.ui.forms import labelled_form
+from klasse_desktop.ui.school_contacts_form import SchoolContactsForm
 
 
 def language_name(code: str) -> str:
@@ -87,6 +94,9 @@ class SettingsDialog(QDialog):
                 (_("&Backups to keep"), self.keep_backups),
             ]
         )
+        self.form = form
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
         note = QLabel(_("These details are stored only on this computer."))
         note.setWordWrap(True)
         note.setObjectName("helpText")
@@ -96,10 +106,34 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.contacts = SchoolContactsForm(settings)
+        contacts = QWidget()
+        contacts_layout = QVBoxLayout(contacts)
+        explain = QLabel(
+            _("Outcomes that send you to the school leadership or a confidential adviser "
+              "also show who that is at your school, with this phone number.")
+        )  # fmt: skip
+        explain.setWordWrap(True)
+        explain.setObjectName("helpText")
+        contacts_layout.addWidget(explain)
+        contacts_layout.addWidget(self.contacts)
+        contacts_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, _("&General"))
+        self.tabs.addTab(contacts, _("School &contacts"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _role_changed(self, *_args: object) -> None:
+        register = keeps_register(self.role.currentData())
+        for field in (self.lock_after, self.keep_backups):
+            self.form.setRowVisible(field, register)
 
     def values(self) -> Settings:
         # replace(): fields this dialog does not show (geometry, welcomed) are kept.
@@ -112,6 +146,7 @@ class SettingsDialog(QDialog):
             foundation=self.foundation.text(),
             lock_after_minutes=self.lock_after.value(),
             keep_backups=self.keep_backups.value(),
+            **self.contacts.values(),
         ).normalised()
 
     def accept(self) -> None:

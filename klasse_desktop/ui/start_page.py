@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.summary import RulesSummary
 from klasse_desktop.ui.first_paint import after_first_paint
-from klasse_desktop.ui.style import STYLE_SHEET, scale_font
+from klasse_desktop.ui.style import first_paint_sheet, scale_font
 from klasse_desktop.ui.wizard_card import WizardCard
 
 if TYPE_CHECKING:
@@ -95,6 +95,11 @@ class StartPage(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
+        # After Ctrl+L (or the idle lock) the user may be unsure it worked: say so.
+        self.register_state = QLabel()
+        self.register_state.setObjectName("protocolInfo")
+        self.register_state.setWordWrap(True)
+        self.register_state.hide()
         self.protocol_info = QLabel()
         self.protocol_info.setObjectName("protocolInfo")
         self.protocol_info.setWordWrap(True)
@@ -111,6 +116,7 @@ class StartPage(QWidget):
         layout.setContentsMargins(24, 14, 24, 12)
         layout.setSpacing(10)
         layout.addWidget(self.notice)
+        layout.addWidget(self.register_state)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
         layout.addWidget(self.stack, 1)
@@ -132,7 +138,7 @@ class StartPage(QWidget):
         # widget, ~5 ms); until then the cards carry it themselves, so nothing on
         # screen changes when it comes. (The notice and the protocol line are empty
         # until the dates are filled in, together with the app's style sheet.)
-        wizards_box.setStyleSheet(STYLE_SHEET)
+        wizards_box.setStyleSheet(first_paint_sheet())
         self.retranslate()
 
     @property
@@ -164,6 +170,7 @@ class StartPage(QWidget):
                 title = _("{title} (for directors)").format(title=title)
             self.buttons[wizard.id].set_texts(title, wizard.summary.get(lang))
         self.protocol_button.setText(_("Read the &protocol"))
+        self.register_state.setText(_("The case register is locked."))
         self.notice.setVisible(self.review_due)
         if self._dates_shown:
             self._show_dates()
@@ -200,6 +207,15 @@ class StartPage(QWidget):
                 "until the board adopts a new version."
             ).format(date=day(protocol.dates.evaluation))
         )
+
+    def set_register_locked(self, locked: bool) -> None:
+        """Say that the case register is locked (shown after it was open and locked)."""
+        self.register_state.setVisible(locked)
+
+    def clear_search(self) -> None:
+        """Back to all the wizards: coming home shows no results of an earlier search."""
+        if self.search.text():
+            self.search.clear()
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from klasse_desktop.cases.keys import MIN_PASSPHRASE_LENGTH
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.logs import errno_name
-from klasse_desktop.ui import messages
+from klasse_desktop.ui import file_dialogs, messages
 from klasse_desktop.ui.forms import labelled_form, wrapped_label
 from klasse_desktop.ui.pdf_export import run_in_background
 from klasse_desktop.ui.style import scale_font
@@ -39,11 +38,9 @@ log = logging.getLogger(__name__)
 
 
 def choose_backup_file(parent: QWidget) -> Path | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the backup file"), str(Path.home()),
-        _("Klasse Desktop backups (*.klasse-backup)"),
-    )  # fmt: skip
-    return Path(path) if path else None
+    return file_dialogs.open_file(
+        parent, _("Choose the backup file"), _("Klasse Desktop backups (*.klasse-backup)")
+    )
 
 
 class TakeoverDialog(QDialog):
@@ -89,7 +86,7 @@ class TakeoverDialog(QDialog):
         )
         form.addRow("", self.show_text)
         self.error = wrapped_label(name="unlockError")
-        self.error.setStyleSheet("color: #c92a2a; font-weight: bold;")
+        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
         self.error.setAccessibleName(_("Message"))
         warning = wrapped_label(
             _(

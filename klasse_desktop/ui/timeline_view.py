@@ -27,14 +27,16 @@ from klasse_desktop.i18n import _
 from klasse_desktop.protocol.labels import KIND_SYMBOLS, kind_label
 from klasse_desktop.protocol.models import OutcomeKind
 from klasse_desktop.ui.case_labels import entry_kind_label, long_date, moment
-from klasse_desktop.ui.style import ACCENT, scale_font
+from klasse_desktop.ui.flow_layout import FlowLayout
+from klasse_desktop.ui.forms import OneLineFirst
+from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.verdict_style import KIND_COLOURS
 
 SHOWN_CHARS = 4000  # longer texts (pasted chat logs) open in a viewer
 
 
-def _label(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
+def _label(text: str, name: str = "", cls: type[QLabel] = QLabel) -> QLabel:
+    label = cls(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -76,17 +78,19 @@ class EntryCard(QFrame):
                 date=long_date(entry.event_date), kind=entry_kind_label(entry.kind)
             )
             name = heading
-        self.heading = _label(heading, "entryHeading")
+        self.heading = _label(heading, "entryHeading", OneLineFirst)
         scale_font(self.heading, 1.05, bold=True)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        if corrected is None:  # beside the heading: one line less per entry
+        # The button sits beside the heading (one line less per entry), or under it in a
+        # narrow timeline, so the date never wraps one word per line.
+        top = FlowLayout(spacing=self.fontMetrics().averageCharWidth() * 2)
+        top.addWidget(self.heading)
+        if corrected is None:
             self.addendum_button = QPushButton(_("Add addendum…"))
             self.addendum_button.setAccessibleName(
                 _("Add an addendum to the entry of {date}").format(date=long_date(entry.event_date))
             )
             self.addendum_button.clicked.connect(lambda: self.addendum_requested.emit(entry.id))
-            top.addWidget(self.addendum_button, 0, Qt.AlignmentFlag.AlignTop)
+            top.add_right(self.addendum_button)
         layout.addLayout(top)
         meta = _("Written down {moment} by {author}").format(
             moment=moment(entry.recorded_at), author=entry.author
@@ -140,7 +144,7 @@ class TimelineView(QScrollArea):
             card.addendum_requested.connect(self.addendum_requested.emit)
             card.full_text_requested.connect(self.full_text_requested.emit)
             if depth:
-                card.setStyleSheet(f"QFrame#addendumCard {{ border-left: 4px solid {ACCENT}; }}")
+                card.setProperty("indented", True)  # the app's style sheet draws a bar
                 indent = QHBoxLayout()
                 indent.setContentsMargins(card.fontMetrics().averageCharWidth() * 4 * depth,
                                           0, 0, 0)  # fmt: skip

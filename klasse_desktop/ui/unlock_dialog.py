@@ -7,11 +7,18 @@ made here, before the ~0.2 s of key derivation; a wrong passphrase is said
 inline so the user can simply try again. The log gets the bare events
 (created, refused, cannot open with the error's type), never the passphrase or
 an error's text.
+
+Opening runs off the UI thread (`ui/background.py`): key derivation, SQLCipher
+reading every page, a migration or a restore take seconds on a slow laptop. The
+dialog's fields and buttons are disabled meanwhile (it cannot be cancelled
+halfway); after about a second a small window says what is happening. The daily
+backup is not made here but by the session, after the unlock, in the background.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -39,6 +46,7 @@ from klasse_desktop.cases.keys import MIN_PASSPHRASE_LENGTH
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
+from klasse_desktop.ui.background import run_in_background
 from klasse_desktop.ui.forms import wrapped_label
 from klasse_desktop.ui.style import scale_font
 
@@ -57,6 +65,7 @@ class UnlockDialog(QDialog):
         # backups left, register.db was lost, and unlocking offers the backup.
         self.creating = register_state(folder) == NEW
         self.attempts = 0
+        self.working = False  # opening (or restoring) in the background
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
 
         self.heading = wrapped_label(name="unlockHeading")
@@ -71,7 +80,7 @@ class UnlockDialog(QDialog):
         self.show_text.toggled.connect(self._toggle_echo)
         self.warning = wrapped_label(name="notice")
         self.error = wrapped_label(name="unlockError")
-        self.error.setStyleSheet("color: #c92a2a; font-weight: bold;")
+        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -214,19 +223,60 @@ class UnlockDialog(QDialog):
             if needed > self.height():
                 self.resize(self.width(), needed)
 
+    def _set_working(self, working: bool) -> None:
+        """While the register opens nothing can be typed, pressed twice or cancelled."""
+        self.working = working
+        for widget in (self.passphrase, self.repeat, self.show_text, self.buttons):
+            widget.setEnabled(not working)
+        if self.takeover is not None:
+            self.takeover.setEnabled(not working)
+
+    def _in_background(self, work: Callable[[], object], failed: Callable[[Exception], None],
+                       text: str) -> None:  # fmt: skip
+        def done(result: object) -> None:
+            self._set_working(False)
+            assert isinstance(result, CaseRegister)
+            self._opened(result)
+
+        def error(exc: Exception) -> None:
+            self._set_working(False)
+            failed(exc)
+
+        self._set_working(True)
+        run_in_background(self, work, done, error, text, self.windowTitle())
+
     def accept(self) -> None:
+        if self.working:
+            return
         problem = self._problem()
         if problem:
             self._say(problem, self.passphrase)
             return
         self.attempts += 1
-        try:
-            with messages.busy():
-                self.register = CaseRegister.open(
-                    self.folder, self.passphrase.text(), self.actor, create=self.creating,
-                    kdf=self.kdf,
-                )  # fmt: skip
-        except WrongPassphraseError as exc:
+        folder, passphrase, actor = self.folder, self.passphrase.text(), self.actor
+        creating, kdf = self.creating, self.kdf
+        self.error.clear()
+        self._in_background(
+            lambda: CaseRegister.open(
+                folder, passphrase, actor, create=creating, kdf=kdf, backup=False
+            ),
+            self._not_opened,
+            _("Setting up the case register…")
+            if creating
+            else _("Opening the case register: checking the passphrase and the whole file…"),
+        )
+
+    def _opened(self, register: CaseRegister) -> None:
+        self.register = register
+        self.error.clear()
+        if self.creating:
+            log.info("case register created")
+        self.passphrase.clear()
+        self.repeat.clear()
+        super().accept()
+
+    def _not_opened(self, exc: Exception) -> None:
+        if isinstance(exc, WrongPassphraseError):
             log.info("case register: passphrase refused (attempt %d)", self.attempts)
             self._say(
                 _("{reason} Check Caps Lock and try again.").format(reason=str(exc))
@@ -236,24 +286,23 @@ class UnlockDialog(QDialog):
             )
             if not self.creating:
                 self._throttle()
-            return
-        except RegisterDamagedError as exc:
+        elif isinstance(exc, RegisterDamagedError):
             log.warning("case register cannot be opened: %s", type(exc).__name__)
             self.error.setText(str(exc))
             self._fit()
-            if not self._offer_restore(exc):
-                return
-        except RegisterError as exc:
+            self._offer_restore(exc)
+        elif isinstance(exc, RegisterError):
             log.warning("case register cannot be opened: %s", type(exc).__name__)
             self.error.setText(str(exc))
             self._fit()
             messages.show_error(self, exc, _("The case register cannot be opened"))
+        else:
+            raise exc
+
+    def reject(self) -> None:
+        if self.working:  # the open finishes first; then the dialog closes or says why
             return
-        if self.creating:
-            log.info("case register created")
-        self.passphrase.clear()
-        self.repeat.clear()
-        super().accept()
+        super().reject()
 
     def take_over(self) -> None:
         """Choose a backup file, take the register over under a new passphrase and
@@ -277,15 +326,16 @@ class UnlockDialog(QDialog):
             # new register); the next try asks for the new passphrase.
             self.reject()
 
-    def _offer_restore(self, exc: RegisterDamagedError) -> bool:
-        """A damaged register with backups: offer the newest; True once it is open.
+    def _offer_restore(self, exc: RegisterDamagedError) -> None:
+        """A damaged register with backups: offer the newest, and restore and open it
+        in the background if the user agrees.
 
         The damaged file is moved aside (never deleted) by `restore_backup`."""
         too_new = isinstance(exc, RegisterTooNewError)
         backups = [] if self.creating or too_new else backups_in(self.folder)
         if not backups:
             messages.show_error(self, exc, _("The case register cannot be opened"))
-            return False
+            return
         from datetime import datetime
 
         from klasse_desktop.cases.restore import restore_backup
@@ -299,19 +349,22 @@ class UnlockDialog(QDialog):
             self, _("The case register cannot be opened"), question,
             _("&Restore the newest backup"),
         ):  # fmt: skip
-            return False
-        try:
-            with messages.busy():
-                restore_backup(self.folder, backups[0], self.passphrase.text())
-                self.register = CaseRegister.open(
-                    self.folder, self.passphrase.text(), self.actor, kdf=self.kdf
-                )
-        except RegisterError as again:
+            return
+        folder, newest, passphrase = self.folder, backups[0], self.passphrase.text()
+        actor, kdf = self.actor, self.kdf
+
+        def restore() -> CaseRegister:
+            restore_backup(folder, newest, passphrase)
+            register = CaseRegister.open(folder, passphrase, actor, kdf=kdf, backup=False)
+            log.info("case register restored from the newest backup")
+            return register
+
+        def not_restored(again: Exception) -> None:
+            if not isinstance(again, RegisterError):
+                raise again
             log.warning("case register backup not restored: %s", type(again).__name__)
             self.error.setText(str(again))
             self._fit()
             messages.show_error(self, again, _("The backup cannot be restored"))
-            return False
-        log.info("case register restored from the newest backup")
-        self.error.clear()
-        return True
+
+        self._in_background(restore, not_restored, _("Restoring the newest backup…"))

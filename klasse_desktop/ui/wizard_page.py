@@ -2,9 +2,15 @@
 
 All decisions come from `WizardRun`; this page only shows its state and passes
 clicks and keys on to it.
+
+On the outcome, "Next" leaves its place empty and the outcome's buttons appear to
+its left: a double-click on "Next" on the last question must not land on "Save as
+case note…" (which asks a teacher to set up a register) or on anything else.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette
@@ -21,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from klasse_desktop.i18n import _, current_language
+from klasse_desktop.protocol.contact_cards import Lookup
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.protocol.models import Outcome, Question, RuleSet
+from klasse_desktop.ui.click_guard import ClickGuard
 from klasse_desktop.ui.outcome_view import OutcomeView
 from klasse_desktop.ui.question_view import QuestionView
 from klasse_desktop.ui.style import ACCENT, scale_font
+from klasse_desktop.ui.undo_bar import UndoBar
 
 
 class ProgressLine(QWidget):
@@ -62,6 +71,9 @@ class WizardPage(QWidget):
         super().__init__()
         self.rules = rules
         self.run: WizardRun | None = None
+        self.role: str | None = None  # the settings role that pre-answers "Wie ben je?"
+        self.case_notes_offered = False  # only for roles that keep a case register
+        self._before_restart: dict[str, Any] | None = None
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -74,6 +86,7 @@ class WizardPage(QWidget):
         self.question_view.choice_activated.connect(self._on_activated)
         self.outcome_view = OutcomeView(rules)
         self.outcome_view.clause_clicked.connect(self.clause_clicked.emit)
+        self.outcome_view.alternative_chosen.connect(self._take_alternative)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.question_view)
         self.stack.addWidget(self.outcome_view)
@@ -84,17 +97,23 @@ class WizardPage(QWidget):
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.next)
+        keep_place = self.next_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # hidden on the outcome, its spot stays empty
+        self.next_button.setSizePolicy(keep_place)
         self.note_button = QPushButton()
         self.note_button.clicked.connect(self.case_note_requested.emit)
         self.advice_button = QPushButton()
         self.advice_button.clicked.connect(self.advice_requested.emit)
+        self.guard = ClickGuard([self.advice_button, self.note_button], self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restart_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
         buttons.addWidget(self.advice_button)
         buttons.addWidget(self.note_button)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo_requested.connect(self.undo_restart)
 
         main = QWidget()
         # One centred, readable column: header, question and buttons line up.
@@ -104,6 +123,7 @@ class WizardPage(QWidget):
         main_layout.addWidget(self.title)
         main_layout.addWidget(self.progress_text)
         main_layout.addWidget(self.progress)
+        main_layout.addWidget(self.undo_bar)
         main_layout.addWidget(self.stack, 1)
         main_layout.addLayout(buttons)
 
@@ -136,19 +156,42 @@ class WizardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.setTabOrder(self.question_view, self.back_button)
-        self.setTabOrder(self.back_button, self.next_button)
-        self.setTabOrder(self.next_button, self.advice_button)
+        # In the order they stand (hidden ones are skipped).
+        self.setTabOrder(self.question_view, self.advice_button)
         self.setTabOrder(self.advice_button, self.note_button)
-        self.setTabOrder(self.note_button, self.restart_button)
+        self.setTabOrder(self.note_button, self.back_button)
+        self.setTabOrder(self.back_button, self.next_button)
+        self.setTabOrder(self.next_button, self.restart_button)
         self.setTabOrder(self.restart_button, self.answers)
         self.retranslate()
 
     # -- driving ------------------------------------------------------------------
 
-    def start(self, wizard_id: str) -> None:
-        self.run = WizardRun.start(self.rules, wizard_id)
+    def start(self, wizard_id: str, role: str | None = None) -> None:
+        """`role`: the app role from the settings, which answers "Wie ben je?" (shown
+        among the answers, and changeable there)."""
+        self.role = role
+        self.run = WizardRun.start(self.rules, wizard_id, role)
+        self._forget_restart()
         self.refresh()
+
+    def set_school_contacts(self, school: Lookup | None) -> None:
+        """The school's own contacts (settings), shown with the protocol's contacts."""
+        self.outcome_view.school = school
+        self.outcome_view.retranslate()
+
+    def _take_alternative(self, index: int) -> None:
+        """Run the wizard again with the answers of a listed alternative."""
+        if self.run is None or index >= len(self.outcome_view.alternatives):
+            return
+        self.run.replay(self.outcome_view.alternatives[index].answers)
+        self._forget_restart()
+        self.refresh()
+
+    def set_case_notes_offered(self, offered: bool) -> None:
+        """Offer "Save as case note…" only to a role that keeps the case register."""
+        self.case_notes_offered = offered
+        self._update_buttons()
 
     def next(self) -> None:
         if self.run is None or not isinstance(self.run.current, Question):
@@ -157,6 +200,9 @@ class WizardPage(QWidget):
         if choice is None:
             return
         self.run.answer(choice)
+        self._forget_restart()
+        if self.run.finished:
+            self.guard.arm()  # the second click of a double-click is not for the outcome
         self.refresh()
 
     def back(self) -> None:
@@ -165,9 +211,26 @@ class WizardPage(QWidget):
             self.refresh()
 
     def restart(self) -> None:
-        if self.run is not None:
-            self.run.restart()
+        """Clear every answer; Undo (or Ctrl+Z) brings them back until the next answer."""
+        if self.run is None:
+            return
+        fresh = WizardRun.start(self.rules, self.run.wizard.id, self.role)
+        if self.run.answers != fresh.answers:  # more than the settings' role answered
+            self._before_restart = self.run.to_state()
+            self.undo_bar.offer(_("Your answers were cleared."))
+        self.run = fresh
+        self.refresh()
+
+    def undo_restart(self) -> None:
+        state, self._before_restart = self._before_restart, None
+        self.undo_bar.withdraw()
+        if state is not None:
+            self.run = WizardRun.from_state(self.rules, state)
             self.refresh()
+
+    def _forget_restart(self) -> None:
+        self._before_restart = None
+        self.undo_bar.withdraw()
 
     def _on_activated(self, choice_id: str) -> None:
         self.next()
@@ -188,10 +251,12 @@ class WizardPage(QWidget):
         self.title.setText(run.wizard.title.get(lang))
         current = run.current
         if isinstance(current, Outcome):
-            self.outcome_view.show_outcome(current, run.steps)
+            self.outcome_view.show_outcome(current, run.steps, run.alternatives())
             self.stack.setCurrentWidget(self.outcome_view)
         else:
-            self.question_view.show_question(current, run.answer_for(current.id))
+            self.question_view.show_question(
+                current, run.answer_for(current.id), run.offered(current)
+            )
             self.stack.setCurrentWidget(self.question_view)
             self.question_view.focus_choices()
         number, total = run.progress()
@@ -229,7 +294,7 @@ class WizardPage(QWidget):
         finished = run is not None and run.finished
         self.back_button.setEnabled(run is not None and run.can_go_back)
         self.next_button.setVisible(not finished)
-        self.note_button.setVisible(finished)
+        self.note_button.setVisible(finished and self.case_notes_offered)
         self.advice_button.setVisible(finished)
         self.next_button.setEnabled(self.question_view.selected() is not None and not finished)
         self.next_button.setDefault(True)
@@ -249,6 +314,9 @@ class WizardPage(QWidget):
             _("Add this outcome to a case in the case register (for directors)")
         )
         self.back_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Back).toString())
+        self.undo_bar.retranslate()
+        if self._before_restart is not None:
+            self.undo_bar.offer(_("Your answers were cleared."))
         self.question_view.retranslate()
         self.outcome_view.retranslate()
         self.refresh()

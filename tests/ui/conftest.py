@@ -23,6 +23,15 @@ def _private_config(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test():
+    """No worker thread of one test (`ui/background.py`) runs on into the next."""
+    yield
+    from klasse_desktop.ui import background
+
+    assert background.wait_for_all(30_000)
+
+
+@pytest.fixture(autouse=True)
 def _quick_name_search(monkeypatch):
     """Reports look for unregistered names with a stand-in, not with `deduce` (seconds
     to load); `test_report_review_ui.py` has the one test with the real thing."""

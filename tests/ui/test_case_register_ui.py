@@ -49,7 +49,7 @@ from klasse_desktop.ui.style import STYLE_SHEET
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
 from klasse_desktop.ui.viewer_dialogs import ImageViewerDialog
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import choose, visible_texts
+from tests.ui.helpers import choose, settle, visible_texts, wait_for
 
 FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 PASSPHRASE = "paard batterij nietje 42"
@@ -85,7 +85,7 @@ def win(qtbot, qapp, rules, data_dir, prompts):
     qapp.setStyleSheet(STYLE_SHEET)
     install_translators(qapp, "nl")
     window = MainWindow(
-        rules, Settings(user_name=ACTOR, school="OBS De Vlinder"), today=TODAY,
+        rules, Settings(user_name=ACTOR, role="directeur", school="OBS De Vlinder"), today=TODAY,
         register_kdf=FAST_KDF,
     )  # fmt: skip
     qtbot.addWidget(window)
@@ -120,6 +120,7 @@ def typed(passphrase, repeat=None):
         dialog.passphrase.setText(passphrase)
         dialog.repeat.setText(passphrase if repeat is None else repeat)
         dialog.accept()
+        wait_for(lambda: not dialog.working)  # the register opens in the background
 
     return step
 
@@ -159,6 +160,14 @@ def seeded(win, data_dir):
     return numbers
 
 
+def opened(win, number):
+    """Open a case the way the list does; it is read in the background."""
+    assert win.register_page.open_case(number)
+    settle(win)
+    assert win.register_page.case_page.number == number
+    return win.register_page.case_page
+
+
 def shown_numbers(page) -> list[str]:
     proxy = page.proxy
     return [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
@@ -184,8 +193,7 @@ def test_wizards_never_ask_for_a_passphrase(qtbot, win, monkeypatch, data_dir):
     choose(qtbot, win, "medewerker")
     wizard_id, answers = example_answers(win.rules, OutcomeKind.NOT_ALLOWED)
     win.open_wizard(wizard_id)
-    for choice in answers.values():
-        win.wizard_page.run.answer(choice)
+    win.wizard_page.run.replay(tuple(answers.items()))
     win.wizard_page.refresh()
     assert win.wizard_page.run.finished
     assert win.wizard_page.note_button.isVisible()  # offered, not forced
@@ -281,7 +289,7 @@ def test_case_list_shows_filters_searches_and_sorts(qtbot, win, seeded):
     row = shown_numbers(page).index(seeded["bullying"])
     cells = [proxy.data(proxy.index(row, c)) for c in range(proxy.columnCount())]
     assert cells[:5] == [seeded["bullying"], "Kwetsende berichten in de groepsapp", _("Bullying"),
-                         _("Open"), _("pupil file (leerlingendossier)")]  # fmt: skip
+                         _("Open"), _("pupil file (leerlingendossier)").capitalize()]  # fmt: skip
     assert cells[5] and cells[6] == ""
     assert page.count.text() == ngettext("{n} case", "{n} cases", 4).format(n=4)
     headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
@@ -361,6 +369,7 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
 
     drive(monkeypatch, NewCaseDialog, fill_case)
     win.register_page.list_page.new_button.click()
+    settle(win)
     view = win.register_page.case_page
     assert win.register_page.currentWidget() is view
     number = view.number
@@ -376,6 +385,7 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
 
     drive(monkeypatch, PartyDialog, fill_party)
     view.add_party_button.click()
+    settle(win)
     assert [view.parties.item(i).text() for i in range(view.parties.count())] == [
         f"{_('Pupil')}: Zoë Janssen — groep 8"
     ]
@@ -394,8 +404,10 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
 
     drive(monkeypatch, EntryDialog, entry("Gesprek met de ouders van Zoë.", "conversation"))
     view.add_entry_button.click()
+    settle(win)
     drive(monkeypatch, EntryDialog, entry("Melding van de mentor.", day=QDate(2026, 11, 1)))
     view.add_entry_button.click()
+    settle(win)
     first, second = view.detail.entries  # by event date, not typing order
     assert first.text == "Melding van de mentor."
     conversation = view.timeline.cards[1]
@@ -407,6 +419,7 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
     seen = drive(monkeypatch, EntryDialog, entry("Correctie: het gesprek was op 3 november.",
                                                   day=QDate(2026, 11, 3)))  # fmt: skip
     conversation.addendum_button.click()
+    settle(win)
     assert seen[0].corrects.id == second.id
     assert seen[0].windowTitle().startswith(_("Addendum to the entry of {date}").split("{")[0])
     addendum = view.detail.addenda[second.id][0]
@@ -427,20 +440,23 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
 
 
 def test_closing_reopening_and_legal_hold(win, seeded, prompts):
-    win.register_page.open_case(seeded["bullying"])
-    view = win.register_page.case_page
+    view = opened(win, seeded["bullying"])
     prompts["answer"] = False
     view.header.status_button.click()
+    settle(win)
     assert view.detail.case.status == "open"
     prompts["answer"] = True
     view.header.status_button.click()
+    settle(win)
     assert view.detail.case.status == "closed"
     assert view.header.facts["status"].text() == _("Closed")
     assert view.header.facts["retention_end"].text() != _("kept while the case is open")
     assert view.header.status_button.text() == _("&Reopen case")
     view.header.legal_hold.click()
+    settle(win)
     assert win.register_session.register.get_case(seeded["bullying"]).case.legal_hold
     view.header.status_button.click()
+    settle(win)
     assert view.detail.case.status == "open"
     assert len(prompts["confirm"]) == 2  # reopening asks nothing
 
@@ -501,8 +517,7 @@ def test_an_empty_entry_is_refused_and_the_dialog_stays(win, seeded, prompts):
 def test_attachments_are_shown_from_memory_and_saved_only_on_request(
     qtbot, win, seeded, tmp_path, monkeypatch, prompts
 ):
-    win.register_page.open_case(seeded["bullying"])
-    view = win.register_page.case_page
+    view = opened(win, seeded["bullying"])
     picture = tmp_path / "bericht.png"
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("#1c5d99"))
@@ -512,19 +527,24 @@ def test_attachments_are_shown_from_memory_and_saved_only_on_request(
     from PySide6.QtCore import QUrl
 
     mime.setUrls([QUrl.fromLocalFile(str(picture)), QUrl.fromLocalFile(str(tmp_path / "chat.txt"))])
-    assert view.drop(mime) == 2
+    assert view.drop(mime) == 2  # being added, in the background
+    assert view.drop(mime) == 0  # one task at a time: refused, not queued
+    settle(win)
     pasted = QMimeData()
     pasted.setImageData(image)
     assert view.drop(pasted) == 1
+    settle(win)
     names = [a.filename for a in view.detail.attachments]
     assert names[:2] == ["bericht.png", "chat.txt"] and names[2].endswith(".png")
 
     panel = view.attachments
     panel.list.setCurrentRow(0)
     saves = []
-    monkeypatch.setattr("klasse_desktop.ui.attachments_panel.QFileDialog.getSaveFileName",
-                        lambda *a: (saves.append(a) or "", ""))  # fmt: skip
-    viewer = panel.open_selected()
+    monkeypatch.setattr("klasse_desktop.ui.file_dialogs.save_file",
+                        lambda *a: saves.append(a))  # fmt: skip
+    panel.open_selected()
+    settle(win)  # read and decoded in the background
+    viewer = panel.viewer
     assert isinstance(viewer, ImageViewerDialog)
     assert (viewer.pixmap.width(), viewer.pixmap.height()) == (40, 30)
     assert saves == []  # shown from memory: nothing written anywhere
@@ -535,9 +555,9 @@ def test_attachments_are_shown_from_memory_and_saved_only_on_request(
     assert panel.open_selected() is None  # not a picture: only "save a copy" is offered
     assert saves == [] and len(prompts["confirm"]) == 1
     target = tmp_path / "kopie.txt"
-    monkeypatch.setattr("klasse_desktop.ui.attachments_panel.QFileDialog.getSaveFileName",
-                        lambda *a: (str(target), ""))  # fmt: skip
+    monkeypatch.setattr("klasse_desktop.ui.file_dialogs.save_file", lambda *a: target)
     panel.save_selected()
+    settle(win)
     assert target.read_text("utf-8") == "hoi"
 
 
@@ -559,8 +579,7 @@ def test_save_a_wizard_outcome_as_case_note(qtbot, win, monkeypatch, data_dir, p
     drive(monkeypatch, CaseNoteDialog, choose_case)
     wizard_id, answers = example_answers(win.rules, OutcomeKind.REPORT)
     win.open_wizard(wizard_id)
-    for choice in answers.values():
-        win.wizard_page.run.answer(choice)
+    win.wizard_page.run.replay(tuple(answers.items()))
     win.wizard_page.refresh()
     qtbot.mouseClick(win.wizard_page.note_button, Qt.MouseButton.LeftButton)
     assert win.register_session.is_open
@@ -575,9 +594,9 @@ def test_save_a_wizard_outcome_as_case_note(qtbot, win, monkeypatch, data_dir, p
     assert record["wizard"] == wizard_id and record["kind"] == "report"
     assert win.pages.currentWidget() is win.wizard_page  # the user stays on the outcome
 
-    win.open_register()
-    win.register_page.open_case(numbers["bullying"])
-    card = win.register_page.case_page.timeline.cards[-1]
+    settle(win)  # the daily backup after the unlock
+    assert win.open_register()
+    card = opened(win, numbers["bullying"]).timeline.cards[-1]
     assert card.verdict is not None
     from klasse_desktop.protocol.labels import kind_label
 
@@ -590,14 +609,15 @@ def test_a_case_note_can_go_into_a_new_case(win, monkeypatch, data_dir, prompts)
 
     def new_case(dialog):
         dialog.title.setText("Nieuwe casus vanuit de wizard")
+        dialog.category.setCurrentIndex(dialog.category.findData("anders"))  # nothing preset
+        dialog.file_type.setCurrentIndex(dialog.file_type.findData("personeelsdossier"))
         dialog.accept()
 
     drive(monkeypatch, NewCaseDialog, new_case)
     drive(monkeypatch, CaseNoteDialog, lambda d: d.new_button.click(), lambda d: d.accept())
     wizard_id, answers = example_answers(win.rules, OutcomeKind.ASK_FIRST)
     win.open_wizard(wizard_id)
-    for choice in answers.values():
-        win.wizard_page.run.answer(choice)
+    win.wizard_page.run.replay(tuple(answers.items()))
     win.wizard_page.refresh()
     win.save_case_note()
     register = win.register_session.register
@@ -610,8 +630,7 @@ def test_a_case_note_can_go_into_a_new_case(win, monkeypatch, data_dir, prompts)
 
 
 def test_ctrl_l_locks_and_clears_every_view(qtbot, win, seeded, monkeypatch, prompts):
-    win.register_page.open_case(seeded["bullying"])
-    view = win.register_page.case_page
+    view = opened(win, seeded["bullying"])
     assert "Zoë Janssen" in all_visible_text()
     typing = EntryDialog(win.register_session, seeded["bullying"], parent=win)
     typing.show()
@@ -707,6 +726,7 @@ def test_retention_purge_asks_with_the_number_then_shows_receipts(win, data_dir,
 
     prompts["answer"] = True
     page.delete_button.click()
+    settle(win)
     assert page.expired.rowCount() == 0
     assert not page.delete_button.isEnabled()
     assert page.receipts.rowCount() == 1
@@ -740,7 +760,7 @@ def _unnamed(root: QWidget) -> list[str]:
 def test_every_register_control_has_an_accessible_name(win, seeded, monkeypatch):
     page = win.register_page
     assert _unnamed(page) == []
-    page.open_case(seeded["bullying"])
+    opened(win, seeded["bullying"])
     assert _unnamed(page) == []
     page.show_retention()
     assert _unnamed(page) == []
@@ -758,15 +778,14 @@ def test_every_register_control_has_an_accessible_name(win, seeded, monkeypatch)
 def test_the_note_dialog_names_its_controls(win, seeded):
     wizard_id, answers = example_answers(win.rules, OutcomeKind.ALLOWED)
     win.open_wizard(wizard_id)
-    for choice in answers.values():
-        win.wizard_page.run.answer(choice)
+    win.wizard_page.run.replay(tuple(answers.items()))
     dialog = CaseNoteDialog(win.register_session, win.wizard_page.run, win.rules, "nl", parent=win)
     assert _unnamed(dialog) == []
     assert dialog.model.rowCount() == 4
 
 
 def test_switching_language_keeps_the_open_case(win, seeded):
-    win.register_page.open_case(seeded["bullying"])
+    opened(win, seeded["bullying"])
     header = win.register_page.case_page.header
     win.set_language("en")
     assert header.fact_names["category"].text() == "Category"

@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from klasse_desktop.resources import resource_root
-from tests.ui.helpers import visible_texts
+from tests.ui.helpers import settle, visible_texts
 from tests.ui.test_case_register_ui import data_dir, prompts, seeded, win  # noqa: F401 - fixtures
 from tests.ui.test_window import screens
 
@@ -47,6 +47,7 @@ def register_screens(window, numbers):
     window.open_register()
     yield "case list"
     window.register_page.open_case(numbers["bullying"])
+    settle(window)  # the case is read in the background
     yield "case view"
 
 

@@ -26,6 +26,7 @@ from klasse_desktop.ui.qt_i18n import install_translators
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
 from klasse_desktop.ui.welcome_dialog import WelcomeDialog
 from tests.ui.conftest import TODAY
+from tests.ui.helpers import settle, wait_for
 
 CANARY = "Kanarie-Zoë-LG77"
 PASSPHRASE = f"wachtwoord {CANARY} geheim"
@@ -59,6 +60,7 @@ def unlock_with(passphrase):
         dialog.passphrase.setText(passphrase)
         dialog.repeat.setText(passphrase)
         dialog.accept()
+        wait_for(lambda: not dialog.working)  # the register opens in the background
 
     return step
 
@@ -86,6 +88,7 @@ def window_flow(qtbot, qapp, rules, monkeypatch) -> None:
     exec_driving(monkeypatch, UnlockDialog, unlock_with(PASSPHRASE))  # creates the register
     win.show()
     qtbot.waitUntil(lambda: win.register_session.is_open)
+    settle(win)  # the daily backup after the unlock
 
     register = win.register_session.register
     case = register.create_case(
@@ -99,6 +102,7 @@ def window_flow(qtbot, qapp, rules, monkeypatch) -> None:
     register.backup()
     win.register_page.list_page.refresh()
     win.register_page.open_case(case.number)
+    settle(win)
 
     messages.show_error(win, NotFoundError(f"There is no case {CANARY}."))
     try:

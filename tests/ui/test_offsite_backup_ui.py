@@ -16,7 +16,7 @@ from klasse_desktop.cases.handover import export_backup
 from klasse_desktop.cases.listing import list_cases
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.i18n import _
-from klasse_desktop.ui import offsite_backup, takeover_dialog
+from klasse_desktop.ui import file_dialogs, offsite_backup
 from klasse_desktop.ui.offsite_backup import REMINDER_DAYS, backup_due
 from klasse_desktop.ui.takeover_dialog import TakeoverDialog
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
@@ -57,9 +57,7 @@ def test_back_up_to_a_folder_writes_one_file_and_ends_the_reminder(
     assert reminder.text.text() == offsite_backup.reminder_text(None)
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(
-        offsite_backup.QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(usb)
-    )
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *_a, **_k: usb)
     page.offsite_button.click()
     qtbot.waitUntil(lambda: bool(prompts["inform"]), timeout=15000)
     [made] = list(usb.iterdir())
@@ -79,9 +77,7 @@ def test_the_reminder_button_and_the_menu_start_the_backup(
 ):
     page = _open_in_window(win, data_dir)
     asked = []
-    monkeypatch.setattr(
-        offsite_backup.QFileDialog, "getExistingDirectory", lambda *_a, **_k: asked.append(1) or ""
-    )
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *_a, **_k: asked.append(1))
     page.reminder.backup_button.click()
     assert win.offsite_action.isEnabled()
     win.offsite_action.trigger()
@@ -139,9 +135,7 @@ def backup_file(tmp_path):
 
 
 def _take_over(qtbot, monkeypatch, folder, source, old, new=NEW_PASSPHRASE):
-    monkeypatch.setattr(
-        takeover_dialog.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), "")
-    )
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: source)
     seen = []
 
     def exec_(dialog):

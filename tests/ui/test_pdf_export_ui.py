@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from klasse_desktop.ui import pdf_export
 from klasse_desktop.ui.report_dialog import ReportDialog
-from tests.ui.helpers import choose
+from tests.ui.helpers import choose, settle
 from tests.ui.test_case_register_ui import data_dir, prompts, seeded, win  # noqa: F401 - fixtures
 
 
@@ -32,6 +32,7 @@ def test_report_from_the_case_view(qtbot, win, seeded, monkeypatch, tmp_path):  
 
     monkeypatch.setattr(ReportDialog, "exec", accept)
     win.register_page.open_case(seeded["bullying"])
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: bool(asked), timeout=15000)
     assert str(target) in asked[0]
@@ -50,6 +51,7 @@ def test_a_failed_write_says_so_and_leaves_nothing(qtbot, win, seeded, monkeypat
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     monkeypatch.setattr(ReportDialog, "exec", lambda d: (d.accept(), d.result())[1])
     win.register_page.open_case(seeded["bullying"])
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: bool(warnings), timeout=15000)
     assert "verslag.pdf" in warnings[0]

@@ -13,6 +13,7 @@ from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
 from tests.cases_helpers import FAST_KDF, PASSPHRASE, PROTOCOL_VERSION, open_register
+from tests.ui.helpers import wait_for
 
 
 @pytest.fixture
@@ -49,6 +50,8 @@ def _unlock(qtbot, folder, passphrase=PASSPHRASE):
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(passphrase)
     dialog.accept()
+    assert dialog.working and not dialog.passphrase.isEnabled()  # opening, off the UI thread
+    wait_for(lambda: not dialog.working)  # the open, and a restore if one was agreed to
     return dialog
 
 
@@ -113,6 +116,7 @@ def test_wrong_passphrases_make_the_dialog_wait_longer_each_time(qtbot, tmp_path
         dialog.passphrase.setEnabled(True)
         dialog.passphrase.setText("verkeerd wachtwoord 1")
         dialog.accept()
+        wait_for(lambda: not dialog.working)
         waits.append(dialog.wait_seconds())
     assert waits == [0, 2, 4, 8]
     assert not dialog.ok.isEnabled() and not dialog.passphrase.isEnabled()

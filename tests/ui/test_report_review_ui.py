@@ -25,7 +25,7 @@ from klasse_desktop.ui.case_view_page import party_text
 from klasse_desktop.ui.name_review_dialog import ADD, NameReviewDialog
 from klasse_desktop.ui.party_dialog import PartyDialog, RelationDialog
 from klasse_desktop.ui.report_dialog import ReportDialog
-from tests.ui.helpers import QuickNames
+from tests.ui.helpers import QuickNames, settle
 from tests.ui.test_case_register_ui import (  # noqa: F401 - fixtures
     data_dir,
     drive,
@@ -77,6 +77,7 @@ def _report_about(monkeypatch, subject: str | None = None, file_type: str | None
 
 def _make_report(qtbot, window, number, saved, count=1):
     window.register_page.open_case(number)
+    settle(window)  # the case is read in the background
     window.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: len(saved["asked"]) >= count, timeout=30000)
 
@@ -89,6 +90,7 @@ def test_only_a_parent_is_asked_whose_parent_and_it_is_saved(qtbot, win, seeded,
     register = win.register_session.register
     page = win.register_page
     page.open_case(number)
+    settle(win)  # the case is read in the background
     view = page.case_page
     zoe = _names(register, number)["Zoë Janssen"]
 
@@ -119,8 +121,10 @@ def test_only_a_parent_is_asked_whose_parent_and_it_is_saved(qtbot, win, seeded,
 
     drive(monkeypatch, PartyDialog, mother)
     view.add_party_button.click()
+    settle(win)
     drive(monkeypatch, PartyDialog, teacher)
     view.add_party_button.click()
+    settle(win)
     parties = {p.name: p for p in register.get_case(number).parties}
     assert parties["Ingrid Janssen"].related_to_id == zoe
     assert parties["Els Bakker"].related_to_id is None
@@ -143,6 +147,7 @@ def test_only_a_parent_is_asked_whose_parent_and_it_is_saved(qtbot, win, seeded,
 
     drive(monkeypatch, RelationDialog, unknown)
     view.relation_button.click()
+    settle(win)
     assert register.get_case(number).parties[1].related_to_id is None
     assert view.parties.currentItem().text() == _("{party} (child not recorded)").format(
         party=f"{_('Parent or carer')}: Ingrid Janssen — moeder"
@@ -216,6 +221,7 @@ def test_the_dialog_says_the_name_search_is_getting_ready(qtbot, win, seeded, mo
 
     dialog_exec = drive(monkeypatch, ReportDialog, lambda d: d.show(), look)
     win.register_page.open_case(seeded["bullying"])
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     assert seen == [True] and names.prepared == 1 and len(dialog_exec) == 1
 
@@ -362,6 +368,7 @@ def test_a_cancelled_review_writes_nothing(qtbot, win, seeded, monkeypatch, save
     _report_about(monkeypatch)
     drive(monkeypatch, NameReviewDialog, review)
     win.register_page.open_case(number)
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: bool(reviews), timeout=15000)
     assert reviews == [[("sem@example.nl", HANDLE, ("hide", None))]]
@@ -381,6 +388,7 @@ def test_refusals_are_messages_and_write_nothing(qtbot, win, seeded, monkeypatch
     drive(monkeypatch, ReportDialog, mismatched)
     monkeypatch.setattr(ReportDialog, "chosen", lambda _d: (els, "leerlingendossier"))
     win.register_page.open_case(number)
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: bool(prompts["error"]), timeout=15000)
     assert "Els Bakker" in prompts["error"][0] and saved["targets"] == []
@@ -393,6 +401,7 @@ def test_a_name_found_in_the_pdf_stops_the_file(qtbot, win, seeded, monkeypatch,
     monkeypatch.setattr(report_flow, "_checked_pdf", leaking)
     _report_about(monkeypatch)
     win.register_page.open_case(seeded["bullying"])
+    settle(win)  # the case is read in the background
     win.register_page.case_page.header.report_button.click()
     qtbot.waitUntil(lambda: bool(prompts["error"]), timeout=15000)
     assert prompts["error"] == [str(HiddenNameInPdf(2, "Tijdlijn"))]
@@ -460,5 +469,6 @@ def test_every_new_control_has_an_accessible_name(win, seeded):  # noqa: F811
         dialog.deleteLater()
     view = win.register_page.case_page
     win.register_page.open_case(number)
+    settle(win)  # the case is read in the background
     view.parties.setCurrentRow(1)
     assert not view.relation_button.isHidden() and _unnamed(view) == []

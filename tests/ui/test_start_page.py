@@ -20,6 +20,7 @@ def test_the_wizards_are_offered_in_dutch(window):
         "discussie",
         "melden",
         "vervolgstappen",
+        "iemand_anders",
     ]
     assert buttons["plaatsen"].title() == "Mag ik dit plaatsen?"
     assert buttons["vervolgstappen"].title().endswith("(voor directeuren)")

@@ -14,7 +14,7 @@ from klasse_desktop.app import run
 
 def shown(window):
     window.open_wizard("plaatsen")
-    window.wizard_page.run.answer("medewerker")
+    window.wizard_page.run.replay((("wie", "medewerker"),))
     window.wizard_page.refresh()
     QTimer.singleShot(0, QApplication.instance().quit)
 

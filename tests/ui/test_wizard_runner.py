@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame
 from klasse_desktop.protocol.graph import all_paths
 from klasse_desktop.protocol.labels import kind_label
 from klasse_desktop.protocol.shipped import default_rules
-from tests.ui.helpers import choose
+from tests.ui.helpers import choose, go_to_answer
 
 RULES = default_rules()
 # For every wizard: its first and its last path (different outcomes, different branches).
@@ -25,6 +25,10 @@ def test_click_through_to_the_outcome_and_back(qtbot, window, wizard_id, path):
     window.open_wizard(wizard_id)
     page = window.wizard_page
     for number, (question, choice) in enumerate(path.steps, start=1):
+        if question.identity and page.run.current.id != question.id:
+            if page.run.answer_for(question.id) == choice.id:
+                continue  # answered from the role in the settings, shown in the answers
+            go_to_answer(qtbot, window, question.id)
         assert page.question_view.text.text() == question.text.get("nl")
         assert page.question_view.help.text() == question.help.get("nl")
         assert page.progress_text.text().startswith(f"Vraag {number} van maximaal")
@@ -80,12 +84,14 @@ def test_clicking_an_earlier_answer_goes_back_there_and_keeps_answers(qtbot, win
 
 
 def test_start_over_clears_the_answers(qtbot, window):
+    """All answers go, except who you are: that comes from the settings again."""
     window.open_wizard("opnemen")
     choose(qtbot, window, "medewerker")
+    choose(qtbot, window, "les")
     qtbot.mouseClick(window.wizard_page.restart_button, Qt.MouseButton.LeftButton)
-    assert window.wizard_page.question_view.question.id == "wie"
+    assert window.wizard_page.question_view.question.id == "wat"
     assert window.wizard_page.question_view.selected() is None
-    assert window.wizard_page.run.steps == []
+    assert window.wizard_page.run.answers == {"wie": "medewerker"}
 
 
 def test_keyboard_only_from_start_screen_to_outcome_and_back(qtbot, window):
@@ -101,9 +107,8 @@ def test_keyboard_only_from_start_screen_to_outcome_and_back(qtbot, window):
     assert window.wizard_page.run.wizard.id == "opnemen"
 
     page = window.wizard_page
-    # "Wie ben je?" → 1 (medewerker), "Wat wil je doen?" → the remote-lesson choice
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    # "Wie ben je?" is answered from the role (leerkracht: medewerker); "Wat wil je
+    # doen?" → the remote-lesson choice
     assert page.question_view.question.id == "wat"
     number = [c.id for c in page.question_view.question.choices].index("afstand") + 1
     qtbot.keyClick(window.focusWidget(), getattr(Qt.Key, f"Key_{number}"))
@@ -112,7 +117,8 @@ def test_keyboard_only_from_start_screen_to_outcome_and_back(qtbot, window):
 
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
     assert page.question_view.question.id == "wat"
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)  # to "Wie ben je?"
+    assert page.question_view.question.id == "wie"
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
     assert window.pages.currentWidget() is window.start_page
 

@@ -1,0 +1,50 @@
+"""The school's own contacts (director, IB, confidential adviser, privacy officer)
+with their phone numbers, as the settings and the director's welcome show them.
+
+Outcomes that send a teacher to "je leidinggevende" then also say who that is at
+this school and how to reach them (`protocol/contact_cards.py`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from klasse_desktop.i18n import _
+from klasse_desktop.settings import SCHOOL_CONTACTS, Settings
+
+
+class SchoolContactsForm(QWidget):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel(_("Name")), 0, 1)
+        grid.addWidget(QLabel(_("Phone")), 0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        self.names: dict[str, QLineEdit] = {}
+        self.phones: dict[str, QLineEdit] = {}
+        for row, (key, role) in enumerate(SCHOOL_CONTACTS.items(), start=1):
+            name = QLineEdit(str(getattr(settings, f"contact_{key}_name")))
+            name.setMaxLength(200)
+            name.setObjectName(f"contact_{key}_name")
+            phone = QLineEdit(str(getattr(settings, f"contact_{key}_phone")))
+            phone.setMaxLength(40)
+            phone.setObjectName(f"contact_{key}_phone")
+            phone.setPlaceholderText(_("e.g. 030-1234567"))
+            label = QLabel(_(role))
+            label.setBuddy(name)
+            name.setAccessibleName(_("{role}: name").format(role=_(role)))
+            phone.setAccessibleName(_("{role}: phone").format(role=_(role)))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(name, row, 1)
+            grid.addWidget(phone, row, 2)
+            self.names[key], self.phones[key] = name, phone
+
+    def values(self) -> dict[str, str]:
+        """Settings fields and their new values, for `dataclasses.replace`."""
+        out = {}
+        for key in SCHOOL_CONTACTS:
+            out[f"contact_{key}_name"] = self.names[key].text()
+            out[f"contact_{key}_phone"] = self.phones[key].text()
+        return out
