@@ -18,28 +18,38 @@ class SchoolContactsForm(QWidget):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(_("Name")), 0, 1)
-        grid.addWidget(QLabel(_("Phone")), 0, 2)
+        self.name_heading, self.phone_heading = QLabel(), QLabel()
+        grid.addWidget(self.name_heading, 0, 1)
+        grid.addWidget(self.phone_heading, 0, 2)
+        self.role_labels: dict[str, QLabel] = {}
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
         self.names: dict[str, QLineEdit] = {}
         self.phones: dict[str, QLineEdit] = {}
-        for row, (key, role) in enumerate(SCHOOL_CONTACTS.items(), start=1):
+        for row, key in enumerate(SCHOOL_CONTACTS, start=1):
             name = QLineEdit(str(getattr(settings, f"contact_{key}_name")))
             name.setMaxLength(200)
             name.setObjectName(f"contact_{key}_name")
             phone = QLineEdit(str(getattr(settings, f"contact_{key}_phone")))
             phone.setMaxLength(40)
             phone.setObjectName(f"contact_{key}_phone")
-            phone.setPlaceholderText(_("e.g. 030-1234567"))
-            label = QLabel(_(role))
+            label = QLabel()
             label.setBuddy(name)
-            name.setAccessibleName(_("{role}: name").format(role=_(role)))
-            phone.setAccessibleName(_("{role}: phone").format(role=_(role)))
             grid.addWidget(label, row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(phone, row, 2)
-            self.names[key], self.phones[key] = name, phone
+            self.names[key], self.phones[key], self.role_labels[key] = name, phone, label
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.name_heading.setText(_("Name"))
+        self.phone_heading.setText(_("Phone"))
+        for key, label in self.role_labels.items():
+            role = _(SCHOOL_CONTACTS[key])
+            label.setText(role)
+            self.names[key].setAccessibleName(_("{role}: name").format(role=role))
+            self.phones[key].setAccessibleName(_("{role}: phone").format(role=role))
+            self.phones[key].setPlaceholderText(_("e.g. 030-1234567"))
 
     def values(self) -> dict[str, str]:
         """Settings fields and their new values, for `dataclasses.replace`."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from klasse_desktop import i18n
 from klasse_desktop.i18n import _
 from klasse_desktop.settings import ROLES, Settings
+from klasse_desktop.ui.school_contacts_form import SchoolContactsForm
 from klasse_desktop.ui.settings_dialog import language_name
 from klasse_desktop.ui.style import scale_font
 
@@ -179,11 +180,19 @@ class WelcomeDialog(QDialog):
         box.addWidget(self.register_text)
         box.addWidget(self.setup_register)
         box.addWidget(self.register_later)
+        self.contacts_box = QFrame()  # the school's own people, for the outcomes
+        self.contacts_box.setProperty("card", True)
+        self.contacts_text = _text()
+        self.contacts = SchoolContactsForm(self.settings)
+        contacts = QVBoxLayout(self.contacts_box)
+        contacts.addWidget(self.contacts_text)
+        contacts.addWidget(self.contacts)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.ready_text)
         column.addWidget(self.register_box)
+        column.addWidget(self.contacts_box)
         column.addStretch(1)
         return page
 
@@ -229,6 +238,12 @@ class WelcomeDialog(QDialog):
         self.setup_register.setText(_("Set up the case &register now"))
         self.setup_register.setAccessibleName(self.setup_register.text().replace("&", ""))
         self.register_later.setText(_("You can also do this later, from the Cases menu."))
+        self.contacts_text.setText(
+            _("Who are the director, the internal supervisor, the confidential adviser and the "
+              "privacy officer at your school? The answers for your teachers name them, with "
+              "their phone number. Optional; also in Settings.")
+        )  # fmt: skip
+        self.contacts.retranslate()
         self.skip_button.setText(_("S&kip"))
         self.skip_button.setToolTip(_("Start right away; you can fill in your details later."))
         self.back_button.setText(_("← &Back"))
@@ -256,6 +271,7 @@ class WelcomeDialog(QDialog):
 
     def _update_ready_page(self) -> None:
         self.register_box.setVisible(self.is_director)
+        self.contacts_box.setVisible(self.is_director)
 
     def go_to(self, index: int) -> None:
         index = max(0, min(self.pages.count() - 1, index))
@@ -295,4 +311,5 @@ class WelcomeDialog(QDialog):
             self.settings, language=language, user_name=self.user_name.text(),
             role=self.role.currentData(), school=self.school.text(),
             foundation=self.foundation.text(), welcomed=True,
+            **(self.contacts.values() if self.is_director else {}),
         ).normalised()  # fmt: skip

@@ -89,3 +89,25 @@ def test_school_contacts_are_edited_in_the_settings(qtbot, qapp):
     assert values.contact_vertrouwenspersoon_name == "Bram Jansen"
     assert values.school_contact("vertrouwenspersoon").phone == "06-12345678"
     assert values.school_contact("privacy") is None
+
+
+def test_a_director_sets_the_school_contacts_in_the_welcome(qtbot, qapp):
+    from klasse_desktop.settings import Settings
+    from klasse_desktop.ui.welcome_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog(Settings(), on_language=lambda _language: None)
+    qtbot.addWidget(dialog)
+    dialog.go_to(1)
+    dialog.role.setCurrentIndex(dialog.role.findData("leerkracht"))
+    dialog.go_to(2)
+    assert not dialog.contacts_box.isVisibleTo(dialog)  # a teacher is not asked
+    dialog.go_to(1)
+    dialog.role.setCurrentIndex(dialog.role.findData("directeur"))
+    dialog.go_to(2)
+    assert dialog.contacts_box.isVisibleTo(dialog)
+    dialog.contacts.names["intern_begeleider"].setText("Fatma Yıldız")
+    dialog.contacts.phones["intern_begeleider"].setText("030-7654321")
+    dialog.accept()
+    chosen = dialog.chosen()
+    assert chosen.school_contact("intern_begeleider").name == "Fatma Yıldız"
+    assert chosen.role == "directeur"
