@@ -9,6 +9,7 @@ varies (contact cards, quoted clauses) are kept and reused.
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -25,6 +26,7 @@ from klasse_desktop.protocol.labels import (
     kind_label,
 )
 from klasse_desktop.protocol.models import Outcome, OutcomeKind, RuleSet
+from klasse_desktop.ui.link_label import LinkLabel
 from klasse_desktop.ui.style import scale_font
 from klasse_desktop.ui.verdict_style import KIND_COLOURS, badge_style
 
@@ -59,6 +61,7 @@ class _ContactCard(QFrame):
         super().__init__(parent)
         self.setObjectName(f"contact_{contact_id}")
         self.setProperty("card", True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # read in order, as one
         box = QVBoxLayout(self)
         box.setSpacing(2)
         header = QHBoxLayout()
@@ -95,7 +98,8 @@ class OutcomeView(QScrollArea):
         self.school: Lookup | None = None  # the school's own contacts (settings)
         self._styled_kind: OutcomeKind | None = None
         self._cards: dict[str, _ContactCard] = {}
-        self._clause_labels: list[QLabel] = []
+        self._clause_labels: list[LinkLabel] = []
+        self._change_links: list[LinkLabel] = []
 
         # Parent first: with the app's style sheet, moving a built page into the
         # scroll area would style every label of it twice.
@@ -107,6 +111,7 @@ class OutcomeView(QScrollArea):
         # Verdict: symbol + kind in words (largest) + the verdict sentence.
         self.verdict = QFrame(body)
         self.verdict.setObjectName("verdict")
+        self.verdict.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the first thing read
         row = QHBoxLayout(self.verdict)
         self.badge = QLabel(self.verdict)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -141,17 +146,22 @@ class OutcomeView(QScrollArea):
         self.explanation.setObjectName("explanation")
         self.answered = _label(body)
         self.answers = _label(body, rich=True)
+        self.answers.setObjectName("answers")
         self.change_heading = _heading(body)
-        self.change_list = _label(body, rich=True)
-        self.change_list.setObjectName("alternatives")
-        self.change_list.linkActivated.connect(self._on_link)
         self.clauses_heading = _heading(body)
         for widget in (
             self.conditions_heading, self.conditions, self.file_label, self.why_heading,
             self.explanation, self.answered, self.answers, self.change_heading,
-            self.change_list, self.clauses_heading,
         ):  # fmt: skip
             layout.addWidget(widget)
+        # What the answer rests on is read in Tab order too (the headings are read
+        # as part of the text they head).
+        for readable in (self.conditions, self.file_label, self.explanation, self.answers):
+            readable.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.changes_layout = QVBoxLayout()
+        self.changes_layout.setSpacing(2)
+        layout.addLayout(self.changes_layout)
+        layout.addWidget(self.clauses_heading)
         self.clauses_layout = QVBoxLayout()
         self.clauses_layout.setSpacing(8)
         layout.addLayout(self.clauses_layout)
@@ -207,20 +217,38 @@ class OutcomeView(QScrollArea):
             )
         self._fill_alternatives(lang)
         self._fill_clauses(outcome, lang)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab reads the page top to bottom (contact cards and links are made when
+        first needed, so creation order is not reading order)."""
+        chain: list[QWidget] = [
+            self.verdict,
+            *[self._cards[c] for c in (self.outcome.contacts if self.outcome else ())],
+            self.conditions, self.file_label, self.explanation, self.answers,
+            *self._change_links, *self._clause_labels,
+        ]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _fill_alternatives(self, lang: str) -> None:
         """Each alternative a link: choosing it runs the wizard again with those answers."""
         shown = bool(self.alternatives)
         self.change_heading.setVisible(shown)
-        self.change_list.setVisible(shown)
-        if not shown:
-            return
         self.change_heading.setText(_("What would change the answer?"))
-        rows = "".join(
-            f"<li><a href='alternative:{index}'>{html.escape(describe(alternative, lang))}</a></li>"
-            for index, alternative in enumerate(self.alternatives)
-        )
-        self.change_list.setText(f"<ul style='margin-left: 0; -qt-list-indent: 1;'>{rows}</ul>")
+        while len(self._change_links) < len(self.alternatives):
+            link = LinkLabel(self.widget())
+            number = len(self._change_links)
+            link.activated.connect(lambda n=number: self.alternative_chosen.emit(n))
+            self.changes_layout.addWidget(link)
+            self._change_links.append(link)
+        for index, link in enumerate(self._change_links):
+            if index >= len(self.alternatives):
+                link.hide()
+                continue
+            text = describe(self.alternatives[index], lang)
+            link.set_link(f"• <a href='alternative:{index}'>{html.escape(text)}</a>", text)
+            link.show()
 
     def _fill_verdict(self, outcome: Outcome, lang: str) -> None:
         kind = outcome.kind
@@ -263,6 +291,7 @@ class OutcomeView(QScrollArea):
             card.at_school.setText("\n".join(people))
             text = f"{info.name} {info.phone}" if info.phone else info.name
             card.setAccessibleName(text)
+            card.setAccessibleDescription(" ".join([info.description, *people]))
             self.contact_texts[info.id] = " ".join([text, info.description, *people])
             card.show()
 
@@ -272,24 +301,31 @@ class OutcomeView(QScrollArea):
             _("Protocol clauses ({version})").format(version=version_label(protocol.version, lang))
         )
         while len(self._clause_labels) < len(outcome.clauses):
-            label = _label(self.widget(), rich=True)
-            label.linkActivated.connect(self._on_link)
-            self.clauses_layout.addWidget(label)
-            self._clause_labels.append(label)
-        for index, label in enumerate(self._clause_labels):
+            link = LinkLabel(self.widget())
+            link.activated.connect(lambda link=link: self.clause_clicked.emit(link.clause_id))
+            self.clauses_layout.addWidget(link)
+            self._clause_labels.append(link)
+        for index, link in enumerate(self._clause_labels):
             if index >= len(outcome.clauses):
-                label.hide()
-                label.setObjectName("")  # no stale name for a clause not shown
+                link.hide()
+                link.setObjectName("")  # no stale name for a clause not shown
                 continue
             clause_id = outcome.clauses[index]
             name = _("Clause {id}").format(id=clause_id)
-            label.setText(
+            quote = f"“{protocol.clause(clause_id).text.get(lang)}”"
+            link.clause_id = clause_id
+            link.set_link(
                 f"<a href='clause:{clause_id}'>{html.escape(name)}</a>"
-                f"<br><i>“{html.escape(protocol.clause(clause_id).text.get(lang))}”</i>"
-            )
-            label.setObjectName(f"clause_{clause_id}")
-            label.setAccessibleName(name)
-            label.show()
+                f"<br><i>{html.escape(quote)}</i>",
+                name, quote,
+            )  # fmt: skip
+            link.setObjectName(f"clause_{clause_id}")
+            link.show()
+
+    def focus_verdict(self) -> None:
+        """Arriving at an outcome, the answer is what is read first."""
+        self.verdict.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(self.verdict)
 
     def _on_link(self, href: str) -> None:
         if href.startswith("clause:"):

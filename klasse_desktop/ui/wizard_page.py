@@ -253,6 +253,7 @@ class WizardPage(QWidget):
         if isinstance(current, Outcome):
             self.outcome_view.show_outcome(current, run.steps, run.alternatives())
             self.stack.setCurrentWidget(self.outcome_view)
+            self.outcome_view.focus_verdict()
         else:
             self.question_view.show_question(
                 current, run.answer_for(current.id), run.offered(current)

@@ -1,0 +1,92 @@
+"""What a screen reader and a keyboard user meet, read through Qt's accessibility
+API (what NVDA, Orca and UI Automation see): roles, names, first focus, Tab order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+
+from klasse_desktop.protocol.models import OutcomeKind
+from klasse_desktop.ui.link_label import LinkLabel
+
+
+def _accessible(widget):
+    return QAccessible.queryAccessibleInterface(widget)
+
+
+def _to_outcome(window, answers):
+    window.open_wizard("melden")
+    page = window.wizard_page
+    page.run.replay(answers)
+    page.refresh()
+    return page
+
+
+MELDEN_SEXUAL = (("gevaar", "nee"), ("wat", "seksueel"), ("seks_wie", "medewerker"))
+
+
+def test_arriving_at_an_outcome_the_verdict_has_focus_and_is_named(window, qtbot):
+    page = _to_outcome(window, MELDEN_SEXUAL)
+    view = page.outcome_view
+    assert view.verdict.hasFocus()
+    name = _accessible(view.verdict).text(QAccessible.Text.Name)
+    assert name == f"{view.kind_text}: {view.verdict_text}"
+    assert name.startswith("Neem contact op: ")
+    # The page is scrolled so the verdict is in sight.
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_clause_references_are_links_with_the_quote(window, qtbot, rules):
+    page = _to_outcome(window, MELDEN_SEXUAL)
+    links = [w for w in page.outcome_view.widget().findChildren(LinkLabel)
+             if w.objectName().startswith("clause_") and w.isVisibleTo(window)]  # fmt: skip
+    assert len(links) == len(page.run.outcome.clauses)
+    for link in links:
+        interface = _accessible(link)
+        clause_id = link.objectName().removeprefix("clause_")
+        assert interface.role() == QAccessible.Role.Link
+        assert interface.text(QAccessible.Text.Name) == f"Artikel {clause_id}"
+        quote = rules.protocol.clause(clause_id).text.get("nl")
+        assert quote in interface.text(QAccessible.Text.Description)
+        assert interface.actionInterface().actionNames() == ["Press"]
+    # The Press action opens the clause, like a click or Enter.
+    _accessible(links[0]).actionInterface().doAction("Press")
+    assert window.pages.currentWidget() is window.protocol_page
+
+
+def test_tab_reads_the_outcome_in_order_one_stop_per_clause(window, qtbot):
+    page = _to_outcome(window, MELDEN_SEXUAL)
+    view = page.outcome_view
+    order = [window.focusWidget()]
+    for _ in range(30):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        if window.focusWidget() in order:
+            break
+        order.append(window.focusWidget())
+        if not view.isAncestorOf(window.focusWidget()):
+            break
+    inside = [w for w in order if view.isAncestorOf(w)]
+    names = [w.objectName() for w in inside]
+    assert names[0] == "verdict"
+    cards = [n for n in names if n.startswith("contact_")]
+    assert cards == [f"contact_{c}" for c in page.run.outcome.contacts]
+    assert names.index("explanation") > names.index(cards[-1])
+    clauses = [n for n in names if n.startswith("clause_")]
+    assert clauses == [f"clause_{c}" for c in page.run.outcome.clauses]  # one stop each
+    assert all(view.widget().isAncestorOf(w) for w in inside)  # no stop on a container
+
+
+def test_every_focusable_control_on_an_outcome_has_a_role_and_a_name(window, qtbot):
+    from tests.ui.test_window import example_answers
+
+    for kind in OutcomeKind:
+        wizard_id, answers = example_answers(window.rules, kind)
+        window.open_wizard(wizard_id)
+        window.wizard_page.run.replay(tuple(answers.items()))
+        window.wizard_page.refresh()
+        view = window.wizard_page.outcome_view
+        for widget in view.widget().findChildren(type(view.verdict).__mro__[-3]):
+            if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                interface = _accessible(widget)
+                assert interface.role() is not None
+                assert interface.text(QAccessible.Text.Name).strip(), widget.objectName()
