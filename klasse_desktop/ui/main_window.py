@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QWidget
 
 from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
@@ -30,7 +30,7 @@ from klasse_desktop.ui.style import minimum_page_size
 from klasse_desktop.ui.window_keys import PassWindowKeys
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 
     from klasse_desktop.protocol.models import RuleSet
     from klasse_desktop.ui.protocol_page import ProtocolPage
@@ -514,6 +514,19 @@ class MainWindow(QMainWindow):
                 pass
         screen = self.screen().availableGeometry()
         self.resize(min(1200, screen.width()), min(820, screen.height()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Escape is "back" in every view that does not use it itself (the protocol,
+        the register); in a search box with text it first clears the search."""
+        if event.key() == Qt.Key.Key_Escape:
+            focus = self.focusWidget()
+            if isinstance(focus, QLineEdit) and focus.text():
+                focus.clear()
+            else:
+                self.go_back()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.lock_register()

@@ -89,6 +89,7 @@ class OutcomeView(QScrollArea):
         self.rules = rules
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the container
         self.outcome: Outcome | None = None
         self.steps: list[Step] = []
         self.kind_text = ""

@@ -88,7 +88,9 @@ def protocol_html(
     ]
     if lang != "nl":
         parts.append(f"<p><i>{html.escape(protocol.translation_note.get(lang))}</i></p>")
-    parts.append(f"<h2>{html.escape(_('Introduction'))}</h2>")
+    # Outside the f-string: Babel does not extract a _() call inside one.
+    introduction = _("Introduction")
+    parts.append(f"<h2>{html.escape(introduction)}</h2>")
     for paragraph in protocol.introduction:
         text, n = marked(paragraph.get(lang), query)
         marks += n

@@ -6,8 +6,8 @@ number keys choose, and a key nobody can see is a key nobody uses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -40,7 +40,9 @@ class QuestionView(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the container
         self.question: Question | None = None
+        self.progress = ""  # "Vraag 2 van maximaal 8", read with every choice
         self.choices: tuple[Choice, ...] = ()
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -100,6 +102,7 @@ class QuestionView(QScrollArea):
                 self.choices_box.addWidget(hint, index, 1, Qt.AlignmentFlag.AlignTop)
                 self.key_hints[choice.id] = hint
             self.choices_box.addWidget(label, index, 2)
+            radio.installEventFilter(self)
             self.radios[choice.id] = radio
             self.labels[choice.id] = label
         self.retranslate()
@@ -119,8 +122,32 @@ class QuestionView(QScrollArea):
             radio = self.radios[choice.id]
             self.labels[choice.id].setText(choice.label.get(lang))
             radio.setAccessibleName(choice.label.get(lang))
-            radio.setAccessibleDescription(self.question.text.get(lang))
+            radio.setAccessibleDescription(self.description(lang))
             radio.setToolTip(f"{number}")
+
+    def description(self, lang: str) -> str:
+        """What a screen reader says with every choice: where in the wizard, the
+        question and its help (which is otherwise never announced)."""
+        assert self.question is not None
+        parts = [self.progress, self.question.text.get(lang), self.question.help.get(lang)]
+        return " ".join(part.rstrip(".") + "." for part in parts if part)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Arrow keys choose, also when nothing is chosen yet (Qt's radio buttons
+        then only move the focus, and Space was needed)."""
+        if event.type() == QEvent.Type.KeyPress and watched in self.radios.values():
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1,
+                    Qt.Key.Key_Left: -1}.get(Qt.Key(key))  # fmt: skip
+            if step is not None:
+                radios = list(self.radios.values())
+                index = radios.index(watched)  # type: ignore[arg-type]
+                target = radios[max(0, min(len(radios) - 1, index + step))]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def selected(self) -> str | None:
         for choice_id, radio in self.radios.items():

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -124,6 +124,7 @@ class StartPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the container
         centred = QWidget()
         row = QHBoxLayout(centred)
         row.setContentsMargins(0, 0, 0, 0)
@@ -150,7 +151,12 @@ class StartPage(QWidget):
             self._results = QListWidget()
             self._results.itemActivated.connect(self._open_item)
             self._results.setAccessibleName(_("Search results"))
+            # Long hits wrap instead of hiding the last row under a scroll bar.
+            self._results.setWordWrap(True)
+            self._results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self._results_layout.insertWidget(1, self._results)
+            self._results.show()  # made while its page may already be on screen
+            QWidget.setTabOrder(self.search, self._results)  # the hits come right after
         return self._results
 
     @property

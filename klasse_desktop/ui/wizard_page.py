@@ -255,6 +255,10 @@ class WizardPage(QWidget):
             self.stack.setCurrentWidget(self.outcome_view)
             self.outcome_view.focus_verdict()
         else:
+            number, total = run.progress()
+            self.question_view.progress = _("Question {number} of at most {total}").format(
+                number=number, total=total
+            )
             self.question_view.show_question(
                 current, run.answer_for(current.id), run.offered(current)
             )

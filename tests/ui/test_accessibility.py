@@ -90,3 +90,65 @@ def test_every_focusable_control_on_an_outcome_has_a_role_and_a_name(window, qtb
                 interface = _accessible(widget)
                 assert interface.role() is not None
                 assert interface.text(QAccessible.Text.Name).strip(), widget.objectName()
+
+
+def test_arrow_keys_choose_even_when_nothing_is_chosen(window, qtbot):
+    window.open_wizard("plaatsen")
+    view = window.wizard_page.question_view
+    choices = [c.id for c in view.choices]
+    assert view.selected() is None
+    view.radios[choices[0]].setFocus()
+    qtbot.keyClick(view.radios[choices[0]], Qt.Key.Key_Down)
+    assert view.selected() == choices[1] and view.radios[choices[1]].hasFocus()
+    qtbot.keyClick(view.radios[choices[1]], Qt.Key.Key_Up)
+    assert view.selected() == choices[0]
+
+
+def test_each_choice_says_where_you_are_the_question_and_its_help(window, qtbot):
+    window.open_wizard("plaatsen")
+    view = window.wizard_page.question_view
+    radio = view.radios[view.choices[0].id]
+    description = _accessible(radio).text(QAccessible.Text.Description)
+    assert description.startswith("Vraag 2 van maximaal")  # "Wie ben je?" came from the role
+    assert view.question.text.get("nl").rstrip("?") in description
+    assert view.question.help.get("nl")[:40] in description
+    assert _accessible(radio).role() == QAccessible.Role.RadioButton
+
+
+def test_no_container_takes_a_tab_stop(window, qtbot):
+    from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextBrowser
+
+    window.open_wizard("plaatsen")
+    for page in (window.start_page, window.wizard_page):
+        for area in page.findChildren(QAbstractScrollArea):
+            if isinstance(area, QListWidget | QTextBrowser):
+                continue  # lists and the protocol text hold content a user moves through
+            assert not area.focusPolicy() & Qt.FocusPolicy.TabFocus, type(area).__name__
+
+
+def test_search_results_come_right_after_the_search_box(window, qtbot):
+    start = window.start_page
+    start.search.setFocus()
+    qtbot.keyClicks(start.search, "foto")
+    qtbot.keyClick(start.search, Qt.Key.Key_Tab)
+    assert window.focusWidget() is start.results
+    assert start.results.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_escape_goes_back_from_the_protocol_and_first_clears_a_search(window, qtbot):
+    window.open_wizard("plaatsen")
+    window.open_clause("A9")
+    page = window.protocol_page
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "foto")
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and window.pages.currentWidget() is page
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.wizard_page
+
+
+def test_the_dutch_protocol_starts_with_a_dutch_heading(window):
+    window.open_protocol()
+    text = window.protocol_page.findChild(__import__("PySide6.QtWidgets").QtWidgets.QTextBrowser)
+    plain = text.toPlainText()
+    assert "Inleiding" in plain and "Introduction" not in plain
