@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
 
 from klasse_desktop import __version__, i18n
 from klasse_desktop.i18n import _, current_language
@@ -323,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        QTimer.singleShot(0, self._keep_on_screen)  # the frame is known once shown
         if self._welcome_pending:
             self._welcome_pending = False
             # Once the window is painted and what waits for that has run (the app's
@@ -513,7 +521,26 @@ class MainWindow(QMainWindow):
             except ValueError:
                 pass
         screen = self.screen().availableGeometry()
-        self.resize(min(1200, screen.width()), min(820, screen.height()))
+        # The title bar and borders come on top of this size: leave room for them
+        # (known exactly only once shown; `_keep_on_screen` corrects then).
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 16
+        self.resize(min(1200, screen.width() - 16), min(820, screen.height() - frame))
+
+    def _keep_on_screen(self) -> None:
+        """The whole window, title bar included, within the screen's available area
+        (a 1366×768 laptop with a taskbar must show the bottom row of buttons)."""
+        screen = self.screen().availableGeometry()
+        outer, inner = self.frameGeometry(), self.geometry()
+        extra_w, extra_h = outer.width() - inner.width(), outer.height() - inner.height()
+        width = min(inner.width(), screen.width() - extra_w)
+        height = min(inner.height(), screen.height() - extra_h)
+        if (width, height) != (inner.width(), inner.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        outer = self.frameGeometry()
+        x = min(max(outer.x(), screen.x()), screen.right() - outer.width() + 1)
+        y = min(max(outer.y(), screen.y()), screen.bottom() - outer.height() + 1)
+        if (x, y) != (outer.x(), outer.y()):
+            self.move(max(x, screen.x()), max(y, screen.y()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Escape is "back" in every view that does not use it itself (the protocol,

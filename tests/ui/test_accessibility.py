@@ -152,3 +152,19 @@ def test_the_dutch_protocol_starts_with_a_dutch_heading(window):
     text = window.protocol_page.findChild(__import__("PySide6.QtWidgets").QtWidgets.QTextBrowser)
     plain = text.toPlainText()
     assert "Inleiding" in plain and "Introduction" not in plain
+
+
+def test_the_window_fits_the_screen_with_its_frame(qtbot, qapp, rules):
+    from PySide6.QtWidgets import QApplication
+
+    from klasse_desktop.settings import Settings
+    from klasse_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(rules, Settings())
+    qtbot.addWidget(win)
+    win._restore_geometry()
+    win.show()
+    qtbot.waitExposed(win)
+    QApplication.processEvents()
+    screen = win.screen().availableGeometry()
+    assert screen.contains(win.frameGeometry()), (screen, win.frameGeometry())
