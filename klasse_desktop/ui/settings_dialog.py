@@ -123,6 +123,7 @@ class SettingsDialog(QDialog):
         contacts_layout.addWidget(self.contacts)
         contacts_layout.addStretch(1)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Settings"))
         self.tabs.addTab(general, _("&General"))
         self.tabs.addTab(contacts, _("School &contacts"))
         layout = QVBoxLayout(self)

@@ -127,6 +127,8 @@ class TimelineView(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # A named region: the keyboard scrolls a long timeline from here.
+        self.setAccessibleName(_("Timeline"))
         self.cards: list[EntryCard] = []
         self.empty_text = ""
         self.clear()

@@ -10,6 +10,7 @@ case note…" (which asks a teacher to set up a register) or on anything else.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -262,6 +263,12 @@ class WizardPage(QWidget):
             self.question_view.show_question(
                 current, run.answer_for(current.id), run.offered(current)
             )
+            # Reading order: the choices (one stop; arrows move inside), then the
+            # buttons, then the list of answers given.
+            chain = [*self.question_view.radios.values(), self.back_button, self.next_button,
+                     self.restart_button, self.answers]  # fmt: skip
+            for first, second in pairwise(chain):
+                QWidget.setTabOrder(first, second)
             self.stack.setCurrentWidget(self.question_view)
             self.question_view.focus_choices()
         number, total = run.progress()

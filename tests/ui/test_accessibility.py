@@ -160,11 +160,124 @@ def test_the_window_fits_the_screen_with_its_frame(qtbot, qapp, rules):
     from klasse_desktop.settings import Settings
     from klasse_desktop.ui.main_window import MainWindow
 
-    win = MainWindow(rules, Settings())
-    qtbot.addWidget(win)
-    win._restore_geometry()
-    win.show()
-    qtbot.waitExposed(win)
+    main = MainWindow(rules, Settings())
+    qtbot.addWidget(main)
+    main._restore_geometry()
+    main.show()
+    qtbot.waitExposed(main)
     QApplication.processEvents()
-    screen = win.screen().availableGeometry()
-    assert screen.contains(win.frameGeometry()), (screen, win.frameGeometry())
+    screen = main.screen().availableGeometry()
+    assert screen.contains(main.frameGeometry()), (screen, main.frameGeometry())
+
+
+# -- every dialog ----------------------------------------------------------------------
+
+from tests.ui.test_case_register_ui import data_dir, opened, prompts, seeded, win  # noqa: E402, F401
+
+
+def _focusable_unnamed(root):
+    """Visible controls that take Tab focus but have no role or no name."""
+    from PySide6.QtWidgets import QWidget
+
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if widget.objectName() in ("qt_scrollarea_viewport", "qt_spinbox_lineedit"):
+            continue  # a scroll area's own viewport; a spin box's editor (read as the box)
+        interface = _accessible(widget)
+        name = interface.text(QAccessible.Text.Name).strip() if interface else ""
+        if interface is None or not name:
+            problems.append((type(widget).__name__, widget.objectName()))
+    return problems
+
+
+def test_every_dialog_names_every_control(win, seeded, qtbot, rules):  # noqa: F811
+    from klasse_desktop.settings import Settings
+    from klasse_desktop.ui.entry_dialog import EntryDialog
+    from klasse_desktop.ui.new_case_dialog import NewCaseDialog
+    from klasse_desktop.ui.party_dialog import PartyDialog
+    from klasse_desktop.ui.report_dialog import ReportDialog
+    from klasse_desktop.ui.settings_dialog import SettingsDialog
+    from klasse_desktop.ui.summary_dialog import SummaryDialog
+    from klasse_desktop.ui.welcome_dialog import WelcomeDialog
+
+    number = seeded["bullying"]
+    opened(win, number)
+    session = win.register_session
+    detail = session.register.get_case(number)
+    dialogs = {
+        "settings": SettingsDialog(Settings(role="directeur"), win),
+        "welcome": WelcomeDialog(Settings(), on_language=lambda _l: None, parent=win),
+        "new case": NewCaseDialog(session, school="OBS De Vlinder",
+                                  protocol_version=rules.protocol.version, parent=win),
+        "party": PartyDialog(session, number, win),
+        "entry": EntryDialog(session, number, parent=win),
+        "summary": SummaryDialog(session, number, "", win),
+        "report": ReportDialog(detail, win),
+    }  # fmt: skip
+    found = {}
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        pages = getattr(dialog, "pages", None) or getattr(dialog, "tabs", None)
+        for index in range(pages.count() if pages is not None else 1):
+            if pages is not None:
+                pages.setCurrentIndex(index)
+            found[f"{name} {index}"] = _focusable_unnamed(dialog)
+        dialog.close()
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_every_main_screen_names_every_control(win, seeded, qtbot):  # noqa: F811
+    screens = {"start": lambda: win.go_home(), "protocol": lambda: win.open_protocol(),
+               "register": lambda: win.open_register(),
+               "case": lambda: opened(win, seeded["bullying"]),
+               "question": lambda: win.open_wizard("contact")}  # fmt: skip
+    found = {}
+    for name, show in screens.items():
+        show()
+        found[name] = _focusable_unnamed(win)
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def _tab_walk(window, start, steps=40):
+    order, widget = [start], start
+    widget.setFocus()
+    for _ in range(steps):
+        QTest_key_tab(window)
+        widget = window.focusWidget()
+        if widget is None or widget in order:
+            break
+        order.append(widget)
+    return order
+
+
+def QTest_key_tab(window):
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_tab_walks_the_start_screen_in_reading_order(window, qtbot):
+    start = window.start_page
+    order = _tab_walk(window, start.search)
+    inside = [w for w in order if start.isAncestorOf(w)]
+    cards = [w for w in inside if w in start.buttons.values()]
+    assert cards == list(start.buttons.values())  # the wizards in their order
+    assert inside.index(cards[0]) == 1  # right after the search box
+    assert inside.index(start.protocol_button) > inside.index(cards[-1])
+
+
+def test_tab_walks_a_question_choices_first_then_the_buttons(window, qtbot):
+    window.open_wizard("contact")
+    page = window.wizard_page
+    radios = list(page.question_view.radios.values())
+    order = _tab_walk(window, radios[0])
+    # One stop for the group of choices (arrows move inside it), then the buttons.
+    assert order[0] is radios[0]
+    names = [w.objectName() or type(w).__name__ for w in order]
+    assert order[1] is page.back_button, names  # Next is disabled until a choice is made
+    assert order.index(page.restart_button) < order.index(page.answers), names
+    assert all(r not in order[1:] for r in radios), names
