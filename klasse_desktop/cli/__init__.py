@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from klasse_desktop import __version__, i18n, logs
-from klasse_desktop.cli import argparse_i18n, case_parser, report_commands, rules_commands
+from klasse_desktop.cli import (
+    argparse_i18n,
+    case_parser,
+    photo_commands,
+    report_commands,
+    rules_commands,
+    stats_commands,
+)
 from klasse_desktop.cli.errors import CliError
 from klasse_desktop.i18n import _, ngettext
 from klasse_desktop.protocol.errors import InvalidRulesError
@@ -147,7 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(one line). The register lives in DATA_DIR/register."
     )
     case_parser.add_case_commands(cases)
+    photo = add(
+        "photo",
+        lambda _args: _print_help(photo),
+        _("check a photo for faces and metadata, and make a copy that is safe to share"),
+    )
+    photo_commands.add_photo_commands(photo)
     report_commands.add_report_commands(add)
+    stats_commands.add_stats_commands(add)
     return parser
 
 

@@ -29,7 +29,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str, what: str = "") -> Month:
-        """"2026-03" → Month(2026, 3); anything else is an EvaluationError."""
+        """ "2026-03" → Month(2026, 3); anything else is an EvaluationError."""
         found = _MONTH.fullmatch(text.strip())
         if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 1900:
             raise EvaluationError(
@@ -53,7 +53,7 @@ class Month:
 
     @property
     def quarter(self) -> str:
-        """"2026-Q1": the key of the quarter this month is in."""
+        """ "2026-Q1": the key of the quarter this month is in."""
         return f"{self.year:04d}-Q{(self.month - 1) // 3 + 1}"
 
     def next(self) -> Month:
@@ -115,6 +115,6 @@ class Period:
 
 
 def quarter_label(key: str) -> str:
-    """"2026-Q1" → "Q1 2026" in the user's language ("K1 2026" in Dutch)."""
+    """ "2026-Q1" → "Q1 2026" in the user's language ("K1 2026" in Dutch)."""
     year, _sep, number = key.partition("-Q")
     return _("Q{quarter} {year}").format(quarter=number, year=year)

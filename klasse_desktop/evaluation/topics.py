@@ -1,7 +1,7 @@
 """Every table the evaluation counts: its key, the population it divides, its labels.
 
 A table divides one population into cells that add up to it: the cases opened in
-the period by category, and the same cases by file, by month and by legal hold.
+the period by category, and the same cases by file and by month.
 Tables of the same population are tied together through that total, which is what
 `suppression` has to look at; tables of different populations are not. Wizard
 tables exist once per wizard ("wizard_started:plaatsen"): the runs of that wizard
@@ -23,7 +23,7 @@ from klasse_desktop.i18n import N_, _, current_language
 if TYPE_CHECKING:
     from klasse_desktop.protocol.models import RuleSet
 
-_PLAIN_ID = re.compile(r"[a-z0-9_]{1,64}")  # wizard and outcome IDs, never free text
+PLAIN_ID = re.compile(r"[a-z0-9_]{1,64}")  # wizard and outcome IDs, never free text
 NOT_FINISHED = "not_finished"  # a wizard run that reached no outcome
 
 
@@ -41,7 +41,7 @@ TOPICS: dict[str, Topic] = {
         Topic("cases_by_category", "opened", N_("Cases opened, by category")),
         Topic("cases_by_file_type", "opened", N_("Cases opened, by file")),
         Topic("cases_opened_by_month", "opened", N_("Cases opened, per month"), monthly=True),
-        Topic("cases_on_legal_hold", "opened", N_("Cases opened, by legal hold")),
+        Topic("cases_on_legal_hold", "legal_hold", N_("Cases on legal hold now")),
         Topic("cases_closed_by_month", "closed", N_("Cases closed, per month"), monthly=True),
         Topic("cases_closed_after", "closed", N_("Cases closed, by time from opening")),
         Topic("measures_by_kind", "measures", N_("Measures taken, by kind")),
@@ -72,7 +72,7 @@ def is_known(table_id: str) -> bool:
         return False
     if topic.population != "wizard":
         return not sep
-    return _PLAIN_ID.fullmatch(wizard) is not None
+    return PLAIN_ID.fullmatch(wizard) is not None
 
 
 def wizard_title(wizard_id: str, rules: RuleSet | None) -> str:
@@ -86,7 +86,7 @@ def table_title(table_id: str, rules: RuleSet | None = None) -> str:
 
 
 def month_label(key: str, width: str = "MMM y") -> str:
-    """"2026-03" → "mrt 2026" (Babel, the user's language)."""
+    """ "2026-03" → "mrt 2026" (Babel, the user's language)."""
     from klasse_desktop.i18n_dates import format_date
 
     year, month = (int(part) for part in key.split("-"))

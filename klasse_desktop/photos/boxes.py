@@ -90,9 +90,7 @@ def parse_box(text: str, size: tuple[int, int]) -> Face:
                 text=text, width=size[0], height=size[1]
             )
         )
-    return Face(x, y, width, height, manual=True).clamped_to(
-        size, x, y, x + width, y + height
-    )
+    return Face(x, y, width, height, manual=True).clamped_to(size, x, y, x + width, y + height)
 
 
 def reading_order(faces: list[Face]) -> list[Face]:

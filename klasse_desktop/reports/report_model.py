@@ -27,7 +27,7 @@ from klasse_desktop.cases.models import (
 )
 from klasse_desktop.cases.repository import CaseDetail
 from klasse_desktop.i18n import _
-from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.i18n_dates import format_date, version_label
 from klasse_desktop.protocol.labels import file_type_label
 from klasse_desktop.protocol.models import FileType, RuleSet
 from klasse_desktop.reports.redaction.policy import Person, check_subject
@@ -411,9 +411,10 @@ class _Builder:
             return Section(heading, (Para(self.fixed(none), "body"),))
         versions = sorted({version for _t, version in cited.values()})
         adopted = self.date(protocol.dates.adopted) if versions == [protocol.version] else "—"
-        source = _("{title}, {organisation}; version {version}, adopted {adopted}.").format(
-            title=protocol.title.get(self.context.language), organisation=protocol.organisation,
-            version=", ".join(versions), adopted=adopted,
+        language = self.context.language
+        source = _("{title}, {organisation}; {version}, adopted {adopted}.").format(
+            title=protocol.title.get(language), organisation=protocol.organisation,
+            version=", ".join(version_label(v, language) for v in versions), adopted=adopted,
         )  # fmt: skip
         blocks: list[Block] = [Para(self.fixed(source), "small")]
         for clause_id in sorted(cited, key=_clause_order):

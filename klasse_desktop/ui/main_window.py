@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from klasse_desktop.i18n import _, current_language
 from klasse_desktop.logs import errno_name
 from klasse_desktop.protocol.summary import RulesSummary, summarise
 from klasse_desktop.settings import Settings, keeps_register, save_settings
+from klasse_desktop.ui.evaluation_entry import EvaluationEntry
 from klasse_desktop.ui.first_paint import after_first_paint
 from klasse_desktop.ui.qt_i18n import install_translators
 from klasse_desktop.ui.register_session import RegisterSession
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         # Ctrl+Home from inside a search box too (a line edit keeps it otherwise).
         self.window_keys = PassWindowKeys(self.home_action.shortcuts, self)
         self.window_keys.watch(self.start_page)
+        self.evaluation = EvaluationEntry(self)
         self.retranslate()
         # The page stack is as large as its largest page, so the start page's minimum is
         # the floor for all of them; a page that needs more still widens the window.
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
     @property
     def wizard_page(self) -> WizardPage:
         if self._wizard_page is None:
+            from klasse_desktop.evaluation.wizard_use import WizardUseCounter
             from klasse_desktop.ui.wizard_page import WizardPage
 
             page = WizardPage(self.rules)
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
             page.advice_requested.connect(self.save_advice)
             page.set_case_notes_offered(keeps_register(self.settings.role))
             page.set_school_contacts(self.settings.school_contact)
+            page.counter = WizardUseCounter(lambda: self.settings.count_wizard_use)
             self.pages.addWidget(page)
             self._wizard_page = page
         return self._wizard_page
@@ -175,6 +179,10 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(
             bool(self.history) or page in (self._wizard_page, self._register_page)
         )
+
+    def show_page(self, page: QWidget) -> None:
+        """Show a page that lives outside this module (the evaluation), with Back."""
+        self._show(page)
 
     def go_home(self) -> None:
         """The start screen, fresh: its search is emptied even if it was on screen."""
@@ -306,6 +314,8 @@ class MainWindow(QMainWindow):
         for page in (self.start_page, self._wizard_page, self._protocol_page, self._register_page):
             if page is not None:
                 page.retranslate()
+        if hasattr(self, "evaluation"):
+            self.evaluation.retranslate()
 
     # -- dialogs ------------------------------------------------------------------
 
@@ -397,6 +407,8 @@ class MainWindow(QMainWindow):
             act.setVisible(director)
         if self._wizard_page is not None:
             self._wizard_page.set_case_notes_offered(director)
+        if hasattr(self, "evaluation"):  # made after the menus it adds to
+            self.evaluation.follow_settings()
         if not director:
             self.lock_register()
 
@@ -545,6 +557,8 @@ class MainWindow(QMainWindow):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Escape is "back" in every view that does not use it itself (the protocol,
         the register); in a search box with text it first clears the search."""
+        from PySide6.QtCore import Qt  # not before the first paint (see startup tests)
+
         if event.key() == Qt.Key.Key_Escape:
             focus = self.focusWidget()
             if isinstance(focus, QLineEdit) and focus.text():

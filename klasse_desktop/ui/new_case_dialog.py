@@ -44,11 +44,13 @@ class NewCaseDialog(QDialog):
         self.session, self.protocol_version = session, protocol_version
         self.case: Case | None = None
         self.setWindowTitle(_("New case"))
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)
 
         self.title = QLineEdit()
         self.title.setMaxLength(MAX_TITLE)
         self.title.setPlaceholderText(_("For example: hurtful messages in the class group app"))
+        self.title.setMinimumWidth(  # the example is read whole, not cut off
+            self.fontMetrics().horizontalAdvance(self.title.placeholderText()) + 24
+        )
         self.category = QComboBox()
         for value, label in vocabulary(CATEGORY_LABELS):
             self.category.addItem(label, value)

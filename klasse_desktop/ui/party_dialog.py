@@ -70,7 +70,6 @@ class PartyDialog(QDialog):
             self.setWindowTitle(_("Add a party to {number}").format(number=number))
         else:
             self.setWindowTitle(_("Correct party: {name}").format(name=party.name))
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         if parties is None:
             register = session.register
             parties = register.get_case(number).parties if register is not None else []
@@ -80,6 +79,9 @@ class PartyDialog(QDialog):
             self.role.addItem(label, value)
         self.name = QLineEdit(party.name if party is not None else name)
         self.name.setMaxLength(MAX_NAME)
+        # A width of its own, not the dialog's: a minimum set on the dialog would keep
+        # its buttons from widening it at 150 % fonts.
+        self.name.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.class_or_function = QLineEdit(party.class_or_function if party is not None else "")
         self.class_or_function.setMaxLength(MAX_NAME)
         self.class_or_function.setPlaceholderText(_("For example: group 7, or teacher"))

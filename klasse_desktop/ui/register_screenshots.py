@@ -180,6 +180,7 @@ def _report_screens(window: MainWindow, number: str, rules: RuleSet, shot: Shot)
     from klasse_desktop.reports.redaction.redactor import ReviewNeeded
     from klasse_desktop.reports.report_model import ReportContext, build_report_model
     from klasse_desktop.ui.name_review_dialog import NameReviewDialog
+    from klasse_desktop.ui.new_case_dialog import NewCaseDialog
     from klasse_desktop.ui.party_dialog import PartyDialog
     from klasse_desktop.ui.report_dialog import ReportDialog
 
@@ -188,10 +189,24 @@ def _report_screens(window: MainWindow, number: str, rules: RuleSet, shot: Shot)
     party = PartyDialog(window.register_session, number, parent=window, name="Ingrid Janssen")
     party.role.setCurrentIndex(party.role.findData("ouder"))
     party.class_or_function.setText("moeder")
-    party.related_to.setCurrentIndex(1)
+    parties = register.get_case(number).parties
+    zoe = next(p for p in parties if p.name == "Zoë Janssen")
+    party.related_to.setCurrentIndex(party.related_to.findData(zoe.id))
     party.show()
     shot(party, "26-party-parent")
     party.close()
+    # Correcting a party (and, from the same dialog, removing one added by mistake).
+    father = next(p for p in parties if p.role == "ouder")
+    correct = PartyDialog(window.register_session, number, parent=window, parties=parties,
+                          party=father)  # fmt: skip
+    correct.show()
+    shot(correct, "26b-party-correct")
+    correct.close()
+    new_case = NewCaseDialog(window.register_session, school="OBS De Vlinder",
+                             protocol_version=rules.protocol.version, parent=window)  # fmt: skip
+    new_case.show()
+    shot(new_case, "26c-new-case")  # nothing chosen for the director
+    new_case.close()
 
     view = window.register_page.case_page
     parent_row = next(

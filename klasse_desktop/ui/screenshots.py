@@ -126,8 +126,9 @@ def _screens(
 
     def window(today: date | None = None) -> MainWindow:
         win = MainWindow(rules, settings, today=today or date(2026, 11, 25))
-        win.resize(variant.width, variant.height)
         win.show()
+        _settle(app)  # the window fits itself to the screen once shown ...
+        win.resize(variant.width, variant.height)  # ... the variant's size is what we want
         return win
 
     def shot(win: QWidget, name: str, prepare: Callable[[], object] | None = None) -> None:

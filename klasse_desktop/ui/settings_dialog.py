@@ -34,6 +34,7 @@ from klasse_desktop.settings import (
 )
 from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.school_contacts_form import SchoolContactsForm
+from klasse_desktop.ui.wizard_use_consent import WizardUseConsent
 
 
 def language_name(code: str) -> str:
@@ -109,6 +110,8 @@ class SettingsDialog(QDialog):
         general = QWidget()
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
+        self.consent = WizardUseConsent(settings.count_wizard_use)
+        general_layout.addWidget(self.consent)
         general_layout.addStretch(1)
         self.contacts = SchoolContactsForm(settings)
         contacts = QWidget()
@@ -151,7 +154,8 @@ class SettingsDialog(QDialog):
         ).normalised()
 
     def accept(self) -> None:
-        updated = self.values()
+        # Consent is applied only on Save: turning it off deletes the counts.
+        updated = self.consent.apply(self.values())
         try:
             save_settings(updated)
         except OSError as exc:

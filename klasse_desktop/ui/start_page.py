@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -124,7 +124,7 @@ class StartPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the container
+        self._scroll = scroll  # no Tab stop on it: set after the first paint (`_show_dates`)
         centred = QWidget()
         row = QHBoxLayout(centred)
         row.setContentsMargins(0, 0, 0, 0)
@@ -153,6 +153,8 @@ class StartPage(QWidget):
             self._results.setAccessibleName(_("Search results"))
             # Long hits wrap instead of hiding the last row under a scroll bar.
             self._results.setWordWrap(True)
+            from PySide6.QtCore import Qt
+
             self._results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self._results_layout.insertWidget(1, self._results)
             self._results.show()  # made while its page may already be on screen
@@ -187,7 +189,12 @@ class StartPage(QWidget):
         self._on_search(self.search.text())
 
     def _show_dates(self) -> None:
+        from PySide6.QtCore import Qt
+
         from klasse_desktop.i18n_dates import format_date
+
+        # Any Qt enum loads Qt's `Qt` namespace (~12 ms): not before the first paint.
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop on the container
 
         self._dates_shown = True
         lang, protocol = current_language(), self._rules().protocol

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from klasse_desktop.protocol.models import OutcomeKind
-from klasse_desktop.ui.style import DARK, LIGHT, Scheme, current_scheme
+from klasse_desktop.ui.schemes import DARK, LIGHT, Scheme
+from klasse_desktop.ui.style import current_scheme
 
 SCHEME_KIND_COLOURS: dict[str, dict[OutcomeKind, str]] = {
     LIGHT.name: {

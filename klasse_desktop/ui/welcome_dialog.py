@@ -43,6 +43,7 @@ from klasse_desktop.settings import ROLES, Settings
 from klasse_desktop.ui.school_contacts_form import SchoolContactsForm
 from klasse_desktop.ui.settings_dialog import language_name
 from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.wizard_use_consent import WizardUseConsent
 
 DIRECTOR = "directeur"
 
@@ -160,12 +161,14 @@ class WelcomeDialog(QDialog):
             form.addRow(label, field)
             self.field_labels.append((label, field))
         self.stored_note = _text("helpText")
+        self.consent = WizardUseConsent(self.settings.count_wizard_use)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.about_text)
         column.addLayout(form)
         column.addWidget(self.stored_note)
+        column.addWidget(self.consent)
         column.addStretch(1)
         return page
 
@@ -244,6 +247,7 @@ class WelcomeDialog(QDialog):
               "their phone number. Optional; also in Settings.")
         )  # fmt: skip
         self.contacts.retranslate()
+        self.consent.retranslate()
         self.skip_button.setText(_("S&kip"))
         self.skip_button.setToolTip(_("Start right away; you can fill in your details later."))
         self.back_button.setText(_("← &Back"))
@@ -307,9 +311,10 @@ class WelcomeDialog(QDialog):
         language = self.language.currentData() or self.settings.language
         if self.result() != QDialog.DialogCode.Accepted:
             return replace(self.settings, language=language, welcomed=True).normalised()
-        return replace(
+        chosen = replace(
             self.settings, language=language, user_name=self.user_name.text(),
             role=self.role.currentData(), school=self.school.text(),
             foundation=self.foundation.text(), welcomed=True,
             **(self.contacts.values() if self.is_director else {}),
         ).normalised()  # fmt: skip
+        return self.consent.apply(chosen)

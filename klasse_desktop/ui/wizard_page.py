@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from klasse_desktop.evaluation.wizard_use import WizardUseCounter
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.contact_cards import Lookup
 from klasse_desktop.protocol.engine import WizardRun
@@ -73,6 +74,7 @@ class WizardPage(QWidget):
         self.rules = rules
         self.run: WizardRun | None = None
         self.role: str | None = None  # the settings role that pre-answers "Wie ben je?"
+        self.counter: WizardUseCounter | None = None  # anonymous counts, with consent only
         self.case_notes_offered = False  # only for roles that keep a case register
         self._before_restart: dict[str, Any] | None = None
 
@@ -173,6 +175,8 @@ class WizardPage(QWidget):
         among the answers, and changeable there)."""
         self.role = role
         self.run = WizardRun.start(self.rules, wizard_id, role)
+        if self.counter is not None:
+            self.counter.started(wizard_id)
         self._forget_restart()
         self.refresh()
 
@@ -216,6 +220,8 @@ class WizardPage(QWidget):
         if self.run is None:
             return
         fresh = WizardRun.start(self.rules, self.run.wizard.id, self.role)
+        if self.counter is not None:
+            self.counter.started(fresh.wizard.id)
         if self.run.answers != fresh.answers:  # more than the settings' role answered
             self._before_restart = self.run.to_state()
             self.undo_bar.offer(_("Your answers were cleared."))
@@ -252,6 +258,8 @@ class WizardPage(QWidget):
         self.title.setText(run.wizard.title.get(lang))
         current = run.current
         if isinstance(current, Outcome):
+            if self.counter is not None:
+                self.counter.reached(run.wizard.id, current.id, current.kind.value)
             self.outcome_view.show_outcome(current, run.steps, run.alternatives())
             self.stack.setCurrentWidget(self.outcome_view)
             self.outcome_view.focus_verdict()

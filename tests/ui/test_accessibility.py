@@ -118,6 +118,7 @@ def test_each_choice_says_where_you_are_the_question_and_its_help(window, qtbot)
 def test_no_container_takes_a_tab_stop(window, qtbot):
     from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTextBrowser
 
+    qtbot.waitUntil(lambda: window.start_page._dates_shown)  # finished after the first paint
     window.open_wizard("plaatsen")
     for page in (window.start_page, window.wizard_page):
         for area in page.findChildren(QAbstractScrollArea):
@@ -235,6 +236,7 @@ def test_every_main_screen_names_every_control(win, seeded, qtbot):  # noqa: F81
                "register": lambda: win.open_register(),
                "case": lambda: opened(win, seeded["bullying"]),
                "question": lambda: win.open_wizard("contact")}  # fmt: skip
+    qtbot.waitUntil(lambda: win.start_page._dates_shown)  # finished after the first paint
     found = {}
     for name, show in screens.items():
         show()

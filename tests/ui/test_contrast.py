@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyleFactor
 
 from klasse_desktop.protocol.models import OutcomeKind
 from klasse_desktop.ui import style
-from klasse_desktop.ui.style import (
+from klasse_desktop.ui.schemes import (
     DARK,
     LIGHT,
     SCHEMES,
-    STYLE_SHEET,
-    apply_style,
     contrast_ratio,
     palette,
     style_sheet,
     text_pairs,
 )
+from klasse_desktop.ui.style import STYLE_SHEET, apply_style
 from klasse_desktop.ui.verdict_style import (
     BADGE_TEXT,
     KIND_COLOURS,
@@ -168,3 +167,17 @@ def test_the_app_follows_the_system_when_it_switches(qtbot, qapp, light_again):
     assert style.current_scheme() is LIGHT
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == LIGHT.window
     assert carrier.styleSheet() == style_sheet(LIGHT)
+
+
+def test_outlines_of_controls_stay_visible_in_both_schemes(qapp, light_again):
+    """Non-text contrast (WCAG 1.4.11, 3:1): the rings around radio buttons and check
+    boxes, and in the dark scheme the borders of buttons and fields."""
+    for scheme in SCHEMES.values():
+        assert contrast_ratio(scheme.muted, scheme.window) >= 3
+        assert contrast_ratio(scheme.muted, scheme.base) >= 3
+    assert DARK.field_border is not None and LIGHT.field_border is None
+    for background in (DARK.window, DARK.base, DARK.button):
+        assert contrast_ratio(DARK.field_border, background) >= 3
+    apply_style(qapp, dark=True)
+    assert style._styles and isinstance(style._styles[0], style.SchemeStyle)  # Fusion here
+    assert style._styles[0].baseStyle().name() == "fusion"
