@@ -159,6 +159,7 @@ class OutcomeView(QScrollArea):
         # as part of the text they head).
         for readable in (self.conditions, self.file_label, self.explanation, self.answers):
             readable.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            readable.setProperty("readable", True)  # a focus ring in the style sheet
         self.changes_layout = QVBoxLayout()
         self.changes_layout.setSpacing(2)
         layout.addLayout(self.changes_layout)
@@ -257,7 +258,10 @@ class OutcomeView(QScrollArea):
         self.verdict_text = outcome.verdict.get(lang)
         if self._styled_kind is not kind:  # a style sheet costs: set it only on change
             self._styled_kind = kind
-            self.verdict.setStyleSheet(f"QFrame#verdict {{ border-color: {KIND_COLOURS[kind]}; }}")
+            self.verdict.setStyleSheet(
+                f"QFrame#verdict {{ border-color: {KIND_COLOURS[kind]}; }}"
+                "QFrame#verdict:focus { border-width: 4px; }"  # the focus, in the verdict's colour
+            )
             self.badge.setStyleSheet(badge_style(kind))
             self.kind.setStyleSheet(f"color: {KIND_COLOURS[kind]};")
         self.badge.setText(KIND_SYMBOLS[kind])

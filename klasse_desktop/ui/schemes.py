@@ -92,6 +92,9 @@ QPushButton#wizardCard:pressed {{ background: {s.card_pressed}; }}
 QFrame[card="true"] {{ border: 1px solid {s.card_border}; border-radius: 6px;
                        background: palette(base); }}
 QFrame#addendumCard[indented="true"] {{ border-left: 4px solid {s.accent}; }}
+QFrame[card="true"]:focus {{ border: 2px solid {s.accent}; }}
+QLabel[readable="true"] {{ border: 2px solid transparent; border-radius: 3px; }}
+QLabel[readable="true"]:focus {{ border-color: {s.accent}; }}
 """
 
 

@@ -283,3 +283,49 @@ def test_tab_walks_a_question_choices_first_then_the_buttons(window, qtbot):
     assert order[1] is page.back_button, names  # Next is disabled until a choice is made
     assert order.index(page.restart_button) < order.index(page.answers), names
     assert all(r not in order[1:] for r in radios), names
+
+
+def _ring_pixels(widget, colour):
+    """How many pixels of `colour` lie within 3 px of the widget's edge."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    wanted = QColor(colour)
+    count = 0
+    for x in range(image.width()):
+        for y in (*range(0, 3), *range(image.height() - 3, image.height())):
+            pixel = image.pixelColor(x, y)
+            near = sum(abs(a - b) for a, b in zip(pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+            count += near < 60
+    return count
+
+
+def test_a_focused_control_has_a_clear_ring(qtbot, qapp):
+    """At least 2 px in the accent colour (WCAG 2.4.7/2.4.11), on buttons, fields and
+    combo boxes, in both schemes; without focus, no ring."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    from klasse_desktop.ui.schemes import DARK, LIGHT
+    from klasse_desktop.ui.style import apply_style
+
+    for scheme, dark in ((LIGHT, False), (DARK, True)):
+        apply_style(qapp, dark=dark)
+        box = QWidget()
+        qtbot.addWidget(box)
+        layout = QVBoxLayout(box)
+        controls = [QPushButton("Volgende"), QLineEdit("foto"), QComboBox()]
+        controls[2].addItems(["Leerkracht", "Directeur"])
+        for control in controls:
+            control.setMinimumWidth(160)
+            layout.addWidget(control)
+        box.show()
+        qtbot.waitExposed(box)
+        for control in controls:
+            control.setFocus()
+            qtbot.waitUntil(control.hasFocus)
+            with_focus = _ring_pixels(control, scheme.accent)
+            controls[0 if control is not controls[0] else 1].setFocus()
+            without = _ring_pixels(control, scheme.accent)
+            assert with_focus >= 2 * 2 * 100 and with_focus > 3 * without, (
+                scheme.name, type(control).__name__, with_focus, without)
+    apply_style(qapp, dark=False)
