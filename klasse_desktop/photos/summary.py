@@ -8,7 +8,6 @@ number, a name badge), and says that small faces are often missed.
 from __future__ import annotations
 
 from klasse_desktop.i18n import _, ngettext
-from klasse_desktop.photos.boxes import Face
 
 SMALL_FACE = 40  # pixels of face height below which the detector often misses faces
 
@@ -38,7 +37,3 @@ def small_faces_hint() -> str:
 
 def blurred(count: int) -> str:
     return ngettext("{n} face blurred.", "{n} faces blurred.", count).format(n=count)
-
-
-def has_small_faces(faces: list[Face]) -> bool:
-    return any(face.height < SMALL_FACE * 1.5 for face in faces if not face.manual)

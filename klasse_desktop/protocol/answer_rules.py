@@ -33,6 +33,11 @@ def problems(wizard: Wizard) -> list[Problem]:
         for condition in outcome.conditions:
             for question_id, choice_ids in condition.when.items():
                 found += _when_problems(wizard, outcome.id, question_id, choice_ids)
+        check = outcome.photo_check
+        for question_id, choice_id in (check.rerun if check else {}).items():
+            found += _when_problems(wizard, outcome.id, question_id, (choice_id,))
+        for question_id, choice_ids in (check.when if check else {}).items():
+            found += _when_problems(wizard, outcome.id, question_id, choice_ids)
     if identity is not None and not found:
         found += _nothing_to_choose(wizard, identity)
     return found

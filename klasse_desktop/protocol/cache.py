@@ -35,6 +35,7 @@ from klasse_desktop.protocol.models import (
     LocalizedText,
     Outcome,
     OutcomeKind,
+    PhotoCheck,
     Protocol,
     ProtocolDates,
     Question,
@@ -81,6 +82,9 @@ def _outcome(d: dict[str, Any]) -> Outcome:
               for c in d["conditions"]),
         tuple(d["contacts"]),
         FileType(d["file_type"]) if d["file_type"] else None,
+        PhotoCheck(dict(d["photo_check"]["rerun"]),
+                   {q: tuple(v) for q, v in d["photo_check"]["when"].items()})
+        if d["photo_check"] else None,
     )  # fmt: skip
 
 

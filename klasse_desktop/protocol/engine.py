@@ -113,6 +113,19 @@ class WizardRun:
             self.answer(choice_id, question_id)
         return self.current
 
+    def rerun_with(self, changes: Mapping[str, str]) -> Node:
+        """The same run with some answers changed (e.g. "niemand herkenbaar" after a
+        safe copy of a photo): every other answer still asked is kept; a question
+        the changed path asks anew is shown unanswered."""
+        wanted = {**self.answers, **changes}
+        self.restart()
+        while isinstance(self.current, Question) and self.current.id in wanted:
+            offered = {c.id for c in self.offered(self.current)}
+            if wanted[self.current.id] not in offered:
+                break
+            self.answer(wanted[self.current.id])
+        return self.current
+
     @property
     def conditions(self) -> tuple[LocalizedText, ...]:
         """The outcome's conditions that apply to these answers."""

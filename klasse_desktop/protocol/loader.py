@@ -22,6 +22,7 @@ from klasse_desktop.protocol.models import (
     Informational,
     Outcome,
     OutcomeKind,
+    PhotoCheck,
     Protocol,
     ProtocolDates,
     Question,
@@ -281,7 +282,7 @@ def _outcome(
     if not r.keys(
         m,
         ["id", "kind", "verdict", "explanation", "clauses"],
-        ["conditions", "contacts", "file_type"],
+        ["conditions", "contacts", "file_type", "photo_check"],
     ):
         return None
     kind = r.choice_of(m, "kind", [k.value for k in OutcomeKind])
@@ -309,6 +310,7 @@ def _outcome(
     if "file_type" in m:
         value = r.choice_of(m, "file_type", [f.value for f in FileType])
         file_type = FileType(value) if value else None
+    photo_check = _photo_check(r, m) if "photo_check" in m else None
     if kind is None or verdict is None or explanation is None or r.node is None:
         return None
     return Outcome(
@@ -320,7 +322,33 @@ def _outcome(
         conditions,
         contact_ids,
         file_type,
+        photo_check,
     )
+
+
+def _photo_check(r: Reader, m: YamlMap) -> PhotoCheck | None:
+    """`photo_check: {}` or `photo_check: {rerun: {question: choice}}` (the answers
+    are checked against the wizard once all its nodes are read)."""
+    value = r.mapping(m.get("photo_check"), m.line_of("photo_check"), "photo_check")
+    if value is None or not r.keys(value, [], ["rerun", "when"]):
+        return None
+    when: dict[str, tuple[str, ...]] = {}
+    if "when" in value:
+        when_map = r.mapping(value.get("when"), value.line_of("when"), "when")
+        for question_id in when_map or ():
+            assert when_map is not None
+            when[str(question_id)] = r.id_list(when_map, question_id, min_items=1)
+    rerun: dict[str, str] = {}
+    if "rerun" in value:
+        answers = r.mapping(value.get("rerun"), value.line_of("rerun"), "rerun")
+        for question_id in answers or ():
+            assert answers is not None
+            choice = answers.get(question_id)
+            if not isinstance(choice, str):
+                r.error(answers.line_of(question_id), _("'rerun' gives one choice per question"))
+                continue
+            rerun[str(question_id)] = choice
+    return PhotoCheck(rerun, when)
 
 
 def load_wizard(

@@ -146,6 +146,19 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoCheck:
+    """The outcome offers the photo check ("Foto controleren"); once a safe copy is
+    saved, the wizard can be run again with `rerun`'s answers (say: nobody is
+    recognisable any more)."""
+
+    rerun: Mapping[str, str] = field(default_factory=dict)
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # as on conditions
+
+    def applies(self, answers: Mapping[str, str]) -> bool:
+        return all(answers.get(question) in choices for question, choices in self.when.items())
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     id: str
     kind: OutcomeKind
@@ -155,6 +168,7 @@ class Outcome:
     conditions: tuple[Condition, ...] = ()
     contacts: tuple[str, ...] = ()
     file_type: FileType | None = None
+    photo_check: PhotoCheck | None = None
 
     def conditions_for(self, answers: Mapping[str, str]) -> tuple[LocalizedText, ...]:
         """The conditions that apply after these answers."""

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.start_page.wizard_chosen.connect(self.open_wizard)
         self.start_page.clause_chosen.connect(self.open_clause)
         self.start_page.protocol_requested.connect(self.open_protocol)
+        self.start_page.photo_check_requested.connect(self.check_photo)
 
         self._make_actions()
         # Ctrl+Home from inside a search box too (a line edit keeps it otherwise).
@@ -179,6 +180,12 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(
             bool(self.history) or page in (self._wizard_page, self._register_page)
         )
+
+    def check_photo(self) -> None:
+        """Foto controleren: blur faces and strip metadata from a copy, offline."""
+        from klasse_desktop.ui.photo_check_dialog import PhotoCheckDialog
+
+        PhotoCheckDialog(self).exec()
 
     def show_page(self, page: QWidget) -> None:
         """Show a page that lives outside this module (the evaluation), with Back."""

@@ -12,7 +12,15 @@ import html
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.i18n_dates import version_label
@@ -83,6 +91,8 @@ class _ContactCard(QFrame):
 class OutcomeView(QScrollArea):
     clause_clicked = Signal(str)
     alternative_chosen = Signal(int)  # index into `alternatives`: re-run with those answers
+    photo_check_requested = Signal()  # "Foto controleren…" on an outcome about a photo
+    rerun_requested = Signal()  # after a safe copy: the outcome with nobody recognisable
 
     def __init__(self, rules: RuleSet) -> None:
         super().__init__()
@@ -130,6 +140,20 @@ class OutcomeView(QScrollArea):
         words.addWidget(self.sentence)
         row.addLayout(words, 1)
         layout.addWidget(self.verdict)
+
+        # For a photo: make it safe right here, then see the answer again.
+        photo_row = QHBoxLayout()
+        self.photo_button = QPushButton(body)
+        self.photo_button.setObjectName("photoCheck")
+        self.photo_button.clicked.connect(self.photo_check_requested.emit)
+        self.rerun_button = QPushButton(body)
+        self.rerun_button.setObjectName("photoRerun")
+        self.rerun_button.clicked.connect(self.rerun_requested.emit)
+        self.rerun_button.hide()
+        photo_row.addWidget(self.photo_button)
+        photo_row.addWidget(self.rerun_button)
+        photo_row.addStretch(1)
+        layout.addLayout(photo_row)
 
         # Whom to contact comes first: it is what to do now.
         self.contacts_heading = _heading(body)
@@ -188,6 +212,7 @@ class OutcomeView(QScrollArea):
         outcome, lang = self.outcome, current_language()
         self._fill_verdict(outcome, lang)
         self._fill_contacts(outcome, lang)
+        self._fill_photo(outcome)
 
         answers = {s.question.id: s.choice.id for s in self.steps}
         conditions = outcome.conditions_for(answers)  # only those these answers call for
@@ -225,13 +250,36 @@ class OutcomeView(QScrollArea):
         """Tab reads the page top to bottom (contact cards and links are made when
         first needed, so creation order is not reading order)."""
         chain: list[QWidget] = [
-            self.verdict,
+            self.verdict, self.photo_button, self.rerun_button,
             *[self._cards[c] for c in (self.outcome.contacts if self.outcome else ())],
             self.conditions, self.file_label, self.explanation, self.answers,
             *self._change_links, *self._clause_labels,
         ]  # fmt: skip
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _fill_photo(self, outcome: Outcome) -> None:
+        answers = {s.question.id: s.choice.id for s in self.steps}
+        check = outcome.photo_check
+        offered = check is not None and check.applies(answers)
+        self.photo_button.setVisible(offered)
+        blocked = outcome.kind in (OutcomeKind.NOT_ALLOWED, OutcomeKind.ASK_FIRST)
+        self.photo_button.setText(
+            _("&Make faces unrecognisable…") if blocked else _("Check the &photo…")
+        )
+        self.photo_button.setToolTip(
+            _("Blur faces and remove all metadata from a copy of the photo, on this computer")
+        )
+        self.rerun_button.setText(_("See the answer again: nobody &recognisable"))
+        if not (offered and check and check.rerun):
+            self.rerun_button.hide()
+
+    def photo_saved(self) -> None:
+        """A safe copy was saved: offer the outcome again with nobody recognisable."""
+        check = self.outcome.photo_check if self.outcome else None
+        if check is not None and check.rerun:
+            self.rerun_button.show()
+            self.rerun_button.setFocus()
 
     def _fill_alternatives(self, lang: str) -> None:
         """Each alternative a link: choosing it runs the wizard again with those answers."""

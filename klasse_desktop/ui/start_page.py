@@ -44,6 +44,7 @@ class StartPage(QWidget):
     wizard_chosen = Signal(str)
     clause_chosen = Signal(str)
     protocol_requested = Signal()
+    photo_check_requested = Signal()
 
     def __init__(
         self, summary: RulesSummary, rules: Callable[[], RuleSet], today: date | None = None,
@@ -74,6 +75,10 @@ class StartPage(QWidget):
             button.clicked.connect(lambda _c=False, w=wizard.id: self.wizard_chosen.emit(w))
             self.buttons[wizard.id] = button
             column.addWidget(button)
+        # Not a wizard but a tool: make a photo safe before sharing it (A9, A5).
+        self.photo_card = WizardCard()
+        self.photo_card.clicked.connect(self.photo_check_requested.emit)
+        column.addWidget(self.photo_card)
         column.addStretch(1)
         wizards_box = QWidget()
         wizards_box.setLayout(column)
@@ -177,6 +182,11 @@ class StartPage(QWidget):
             if wizard.for_directors:
                 title = _("{title} (for directors)").format(title=title)
             self.buttons[wizard.id].set_texts(title, wizard.summary.get(lang))
+        self.photo_card.set_texts(
+            _("Check a photo"),
+            _("Make a photo safe to share: blur faces and remove the hidden data (such as "
+              "the location), on this computer."),
+        )  # fmt: skip
         self.protocol_button.setText(_("Read the &protocol"))
         self.register_state.setText(_("The case register is locked."))
         self.notice.setVisible(self.review_due)

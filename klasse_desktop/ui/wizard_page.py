@@ -90,6 +90,8 @@ class WizardPage(QWidget):
         self.outcome_view = OutcomeView(rules)
         self.outcome_view.clause_clicked.connect(self.clause_clicked.emit)
         self.outcome_view.alternative_chosen.connect(self._take_alternative)
+        self.outcome_view.photo_check_requested.connect(self.check_photo)
+        self.outcome_view.rerun_requested.connect(self._rerun_after_photo)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.question_view)
         self.stack.addWidget(self.outcome_view)
@@ -184,6 +186,22 @@ class WizardPage(QWidget):
         """The school's own contacts (settings), shown with the protocol's contacts."""
         self.outcome_view.school = school
         self.outcome_view.retranslate()
+
+    def check_photo(self) -> None:
+        """The photo check, from an outcome about a photo (issue: make it safe)."""
+        from klasse_desktop.ui.photo_check_dialog import PhotoCheckDialog
+
+        dialog = PhotoCheckDialog(self)
+        dialog.safe_copy_saved.connect(lambda _path: self.outcome_view.photo_saved())
+        dialog.exec()
+
+    def _rerun_after_photo(self) -> None:
+        outcome = self.run.outcome if self.run else None
+        if self.run is None or outcome is None or outcome.photo_check is None:
+            return
+        self.run.rerun_with(outcome.photo_check.rerun)
+        self._forget_restart()
+        self.refresh()
 
     def _take_alternative(self, index: int) -> None:
         """Run the wizard again with the answers of a listed alternative."""
