@@ -41,7 +41,9 @@ class BoxesPanel(QWidget):
         self.count.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_("Ticked boxes are blurred:")))
+        heading = QLabel(_("Ticked boxes are blurred:"))
+        heading.setWordWrap(True)  # a narrow panel, a long Dutch sentence
+        layout.addWidget(heading)
         layout.addWidget(self.boxes_list, 1)
         for button in (self.blur_all, self.blur_none, self.remove_button):
             layout.addWidget(button)

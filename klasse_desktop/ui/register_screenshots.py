@@ -156,6 +156,14 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         _report_screens(window, main, rules, shot)
         window.register_page.show_retention()
         shot(window, "25-retention")
+        shown: list[bool] = []
+        window.evaluation.open()
+        page = window.evaluation.page
+        assert page is not None
+        page.shown.connect(lambda: shown.append(True))
+        wait_until(lambda: bool(shown) or not window.register_session.busy)
+        wait_until(lambda: not window.register_session.busy)
+        shot(window, "29-evaluation")
         window.lock_register()
 
 

@@ -179,6 +179,12 @@ def _screens(
     shot(dialog, "12-settings")
     dialog.close()
     _welcome_screens(win, language, shot)
+    from klasse_desktop.ui.photo_check_dialog import PhotoCheckDialog
+
+    photo = PhotoCheckDialog(win)
+    photo.show()
+    shot(photo, "15-photo-check")
+    photo.close()
     from klasse_desktop.ui.register_screenshots import register_screens
 
     register_screens(win, rules, shot)
