@@ -10,14 +10,14 @@ output's bytes for it.
 from __future__ import annotations
 
 import io
-import json
 import struct
 from pathlib import Path
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
+from tests.synthetic_faces import CAST, synth_face
+
 DATA = Path(__file__).parent / "data"
-FACES = DATA / "faces"
 CANARY = "KANARIE7Q"
 PHOTOGRAPHER = f"Fatma Yildiz {CANARY}"
 PUPIL = f"Daan de Vries {CANARY}"
@@ -25,12 +25,6 @@ MAKER_NOTE = f"MAKERNOTE-{CANARY}".encode()
 SERIAL = f"SN-{CANARY}"
 GPS_LATITUDE = (52.0, 22.0, 12.34)  # 52° 22' 12.34" N (Amsterdam)
 GPS_LONGITUDE = (4.0, 53.0, 56.78)
-
-
-def face(name: str = "invented-face") -> tuple[Image.Image, tuple[int, int, int, int]]:
-    """A public-domain test face (tests/data/faces/README.md) and its face box."""
-    boxes = json.loads((FACES / "faces.json").read_text(encoding="utf-8"))
-    return Image.open(FACES / f"{name}.jpg").convert("RGB"), tuple(boxes[name]["face"])
 
 
 def plain_picture(size: tuple[int, int] = (240, 160)) -> Image.Image:
@@ -158,18 +152,19 @@ def png_with_text(path: Path, picture: Image.Image | None = None) -> Path:
 
 
 def group_photo(
-    size: tuple[int, int] = (900, 600), heights: tuple[int, ...] = (220,), names=("invented-face",)
+    size: tuple[int, int] = (900, 600), heights: tuple[int, ...] = (220,), first: int = 0
 ) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
-    """Test faces pasted side by side on a calm background, with their face boxes."""
+    """Invented faces (`synthetic_faces.CAST`, from `first` on) side by side on a calm
+    background, left to right, with the face boxes the detector should report."""
     canvas = Image.new("RGB", size, (120, 150, 170))
     ImageDraw.Draw(canvas).rectangle((0, size[1] * 2 // 3, size[0], size[1]), fill=(90, 110, 60))
     boxes, left = [], 20
     for index, height in enumerate(heights):
-        image, (x, y, w, h) = face(names[index % len(names)])
-        scale = height / h
-        scaled = image.resize((round(image.width * scale), round(image.height * scale)))
-        top = max(0, (size[1] - scaled.height) // 2)
-        canvas.paste(scaled, (left, top))
-        boxes.append((round(left + x * scale), round(top + y * scale), round(w * scale), height))
-        left += scaled.width + 20
+        number = (first + index) % len(CAST)
+        person = synth_face(height, seed=number, look=CAST[number])
+        top = max(0, (size[1] - person.image.height) // 2)
+        canvas.paste(person.image, (left, top), person.mask)
+        x, y, w, h = person.box
+        boxes.append((left + x, top + y, w, h))
+        left += person.image.width + 10
     return canvas, boxes

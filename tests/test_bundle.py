@@ -48,4 +48,4 @@ def test_the_bundle_builds_and_runs(tmp_path):
     assert (
         bundle / "_internal" / "klasse_desktop" / "photos" / "model" / "centerface.onnx"
     ).is_file()
-    assert 50 < build.size_mb(bundle) < 450
+    assert 50 < build.size_mb(bundle) < 600  # 492 MB on 2026-11-29 (README)

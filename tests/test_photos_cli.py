@@ -26,7 +26,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def two_faces(tmp_path_factory) -> Path:
     """A JPEG with two faces and every kind of metadata."""
-    picture, _boxes = samples.group_photo((900, 460), heights=(140, 220), names=("collins",))
+    picture, _boxes = samples.group_photo((900, 460), heights=(140, 220))
     return samples.full_jpeg(tmp_path_factory.mktemp("in") / "klas.jpg", picture)
 
 

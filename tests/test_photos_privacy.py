@@ -21,7 +21,7 @@ def run(env: dict[str, str], *args: str) -> None:
 
 
 def test_a_checked_photo_leaves_no_trace(tmp_path):
-    picture, _boxes = samples.group_photo((700, 460), heights=(200,), names=("collins",))
+    picture, _boxes = samples.group_photo((700, 460), heights=(200,))
     (tmp_path / "photos").mkdir()
     photo = samples.full_jpeg(tmp_path / "photos" / f"canary-{samples.CANARY}.jpg", picture)
     data = photo.read_bytes()

@@ -35,6 +35,7 @@ def test_wheel_carries_resources_and_compiled_catalogs(wheel):
     assert "klasse_desktop/resources/wizards/coverage.yaml" in names
     assert "klasse_desktop/locale/nl/LC_MESSAGES/klasse_desktop.mo" in names
     assert "klasse_desktop/locale/en/LC_MESSAGES/klasse_desktop.mo" in names
+    assert "klasse_desktop/photos/model/centerface.onnx" in names  # fetched at build time
     wizard_files = sorted((ROOT / "resources" / "wizards").glob("*.wizard.yaml"))
     assert wizard_files
     for path in wizard_files:

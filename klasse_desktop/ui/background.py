@@ -18,6 +18,7 @@ a time" and disables the register's controls meanwhile.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -68,19 +69,52 @@ class CancelToken:
             self._state = "committed"
 
 
-class _Carrier(QObject):
-    """Emitted from the worker thread; lives in the UI thread, so the connection to
-    the task is queued and the task's slot runs on the UI thread."""
+class _Dispatcher(QObject):
+    """The one object the workers signal: it lives on the UI thread for the whole
+    run, so the connection is queued and no worker ever holds the last reference to
+    a Qt object (deleting one from another thread can hang the app)."""
 
-    arrived = Signal(object, object)  # result, error
+    arrived = Signal(int, object, object)  # task number, result, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, object, object)
+    def _deliver(self, number: int, result: object, error: object) -> None:
+        task = _running.pop(number, None)
+        if task is not None:
+            task._arrived(result, error)
+
+
+class _Job:
+    """What a pool thread runs: the work, then one signal to the dispatcher. The
+    work is let go before the signal, in this thread, so nothing it held lingers."""
+
+    def __init__(self, number: int, work: Callable[[], object], dispatcher: _Dispatcher) -> None:
+        self.number, self.work, self.dispatcher = number, work, dispatcher
+
+    def __call__(self) -> None:
+        work, self.work = self.work, None
+        assert work is not None
+        try:
+            outcome: tuple[object, object] = (work(), None)
+        except BaseException as exc:  # every outcome goes to the UI thread
+            outcome = (None, exc)
+        del work
+        self.dispatcher.arrived.emit(self.number, *outcome)
 
 
 _pool: QThreadPool | None = None
-_running: set[BackgroundTask] = set()  # kept alive until their outcome arrives
+_dispatcher: _Dispatcher | None = None
+_running: dict[int, BackgroundTask] = {}  # kept alive until their outcome arrives
+_numbers = itertools.count(1)
 
 
 def _thread_pool() -> QThreadPool:
-    global _pool
+    global _pool, _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
     if _pool is None:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(2)
@@ -128,7 +162,8 @@ class BackgroundTask(QObject):
         on_cancel: Callable[[], None] | None = None, delay_ms: int | None = None,
     ) -> None:  # fmt: skip
         super().__init__()  # no parent: it must outlive nothing but its own work
-        self.parent_widget, self.work = parent, work
+        self.parent_widget = parent
+        self.work: Callable[[], object] | None = work
         self.on_done, self.on_error, self.on_cancel = on_done, on_error, on_cancel
         self.text, self.title, self.token = text, title, token
         self.delay_ms = DIALOG_DELAY_MS if delay_ms is None else delay_ms
@@ -136,27 +171,19 @@ class BackgroundTask(QObject):
         self.running = False
         self.was_cancelled = False
         self.hidden = False
-        self._carrier = _Carrier()
-        self._carrier.arrived.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
 
     def start(self) -> None:
-        carrier, work = self._carrier, self.work
-
-        def run() -> None:
-            try:
-                result = work()
-            except BaseException as exc:  # every outcome goes to the UI thread
-                carrier.arrived.emit(None, exc)
-            else:
-                carrier.arrived.emit(result, None)
-
+        pool, number = _thread_pool(), next(_numbers)
+        assert _dispatcher is not None
         self.running = True
-        _running.add(self)
+        _running[number] = self
         self._timer.start(self.delay_ms)
-        _thread_pool().start(run)
+        work, self.work = self.work, None  # held by the job only, let go in its thread
+        assert work is not None
+        pool.start(_Job(number, work, _dispatcher))
 
     def hide_window(self) -> None:
         """No busy window for this task, now or later (the register was locked: its
@@ -197,11 +224,9 @@ class BackgroundTask(QObject):
             self.on_cancel()
         return True
 
-    @Slot(object, object)
     def _arrived(self, result: object, error: object) -> None:
         self.running = False
         self._close_dialog()
-        _running.discard(self)
         self.ended.emit()
         if self.was_cancelled or isinstance(error, CancelledError):
             return

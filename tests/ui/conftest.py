@@ -23,8 +23,9 @@ def _private_config(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _background_work_ends_with_its_test():
-    """No worker thread of one test (`ui/background.py`) runs on into the next."""
+def _background_work_ends_with_its_test(monkeypatch):
+    """No worker thread of one test (`ui/background.py`) runs on into the next. Ends
+    before `monkeypatch` is undone, so a late result still meets the patched dialogs."""
     yield
     from klasse_desktop.ui import background
 

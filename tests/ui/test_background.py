@@ -230,3 +230,32 @@ def test_work_that_holds_no_register_frees_it_on_cancel(parent, session, monkeyp
     assert register.database.key_hex == ""  # nothing uses it: closed at once
     release.set()
     assert background.wait_for_all()
+
+
+LOAD = """
+import builtins, sys, threading
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from klasse_desktop.ui import register_session
+where, real_import = [], builtins.__import__
+def spy(name, *args, **kwargs):
+    if name.split(".")[0] == "sqlalchemy" and "sqlalchemy" not in sys.modules:
+        where.append(threading.current_thread() is threading.main_thread())
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = spy
+loaded = register_session._load_register_code(None)
+print(loaded, where, "klasse_desktop.cases.repository" in sys.modules)
+"""
+
+
+def test_the_register_code_is_first_imported_off_the_ui_thread():
+    """SQLAlchemy, SQLCipher and Alembic take most of a second to import the first time
+    the register is opened: a worker imports them while the window keeps painting."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", LOAD], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[0] == "True [False] True"

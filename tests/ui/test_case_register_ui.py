@@ -726,6 +726,7 @@ def test_retention_purge_asks_with_the_number_then_shows_receipts(win, data_dir,
 
     prompts["answer"] = True
     page.delete_button.click()
+    assert win.register_session.busy  # deleting and VACUUM run in the background
     settle(win)
     assert page.expired.rowCount() == 0
     assert not page.delete_button.isEnabled()

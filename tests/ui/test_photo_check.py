@@ -28,7 +28,7 @@ TIMEOUT = 60_000  # the first check converts the model (a second or two on a slo
 
 @pytest.fixture
 def photo(tmp_path) -> Path:
-    picture, _boxes = samples.group_photo((900, 460), heights=(140, 220), names=("collins",))
+    picture, _boxes = samples.group_photo((900, 460), heights=(140, 220))
     return samples.full_jpeg(tmp_path / "schoolreis.jpg", picture)
 
 
