@@ -251,13 +251,20 @@ def main() -> None:
     page.clear()
     now = longest_stall(
         app,
-        then(lambda: page.show_case(number), lambda: page.detail is not None and not session.busy),
-    )
+        then(lambda: page.show_case(number),
+             lambda: page.detail is not None and not session.busy and page.timeline.complete),
+    )  # fmt: skip
     page.clear()
     app.processEvents()
 
     def show_before() -> None:
-        page.show_detail(before_register.get_case(number))
+        from klasse_desktop.ui import timeline_view
+
+        batch, timeline_view.FIRST_BATCH = timeline_view.FIRST_BATCH, 10**9  # all at once
+        try:
+            page.show_detail(before_register.get_case(number))
+        finally:
+            timeline_view.FIRST_BATCH = batch
 
     before = longest_stall(app, on_ui_thread(show_before))
     page.clear()

@@ -21,6 +21,11 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._right: set[int] = set()  # id() of widgets pushed to the right end of their row
         self._spacing, self._row_spacing, self._align_bottom = spacing, row_spacing, align_bottom
+        # Qt asks heightForWidth many times per layout pass (a 500-entry timeline asked
+        # 60 000 times, 2 s in Python): remembered per width until the items change.
+        self._heights: dict[int, int] = {}
+        self._hint: QSize | None = None
+        self._minimum: QSize | None = None
         self.setContentsMargins(0, 0, 0, 0)
 
     def add_right(self, widget: QWidget) -> None:
@@ -32,6 +37,7 @@ class FlowLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
         self._items.append(item)
+        self._forget()
 
     def count(self) -> int:
         return len(self._items)
@@ -40,6 +46,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt API
+        self._forget()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt API
@@ -49,7 +56,18 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._forget()
+        super().invalidate()
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        self._hint = self._minimum = None
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)
@@ -57,22 +75,29 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """All items in one row."""
+        if self._hint is not None:
+            return self._hint
         width = height = 0
         for item in self._visible():
             hint = item.sizeHint()
             width += hint.width() + (self._spacing if width else 0)
             height = max(height, hint.height())
         margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(),
-                     height + margins.top() + margins.bottom())  # fmt: skip
+        self._hint = QSize(width + margins.left() + margins.right(),
+                           height + margins.top() + margins.bottom())  # fmt: skip
+        return self._hint
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt API
         """The widest item's minimum: narrower than that, nothing fits."""
+        if self._minimum is not None:
+            return self._minimum
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        self._minimum = size + extra
+        return self._minimum
 
     # -- placing ------------------------------------------------------------------------
 

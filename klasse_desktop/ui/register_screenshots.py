@@ -142,6 +142,7 @@ def register_screens(window: MainWindow, rules: RuleSet, shot: Shot) -> None:
         wait_until(lambda: not window.register_session.busy)  # read in the background
         shot(window, "23-case-view")
         timeline = window.register_page.case_page.timeline
+        wait_until(lambda: timeline.complete)  # long timelines are drawn in batches
         timeline.verticalScrollBar().setValue(timeline.verticalScrollBar().maximum())
         shot(window, "23b-case-view-timeline-end")
         dialog = EntryDialog(window.register_session, main, parent=window)

@@ -10,8 +10,9 @@ words and colour. There is no edit action: a card offers "Add addendum…".
 from __future__ import annotations
 
 import json
+import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -119,9 +120,15 @@ class EntryCard(QFrame):
         self.setAccessibleName(name)
 
 
+# Cards drawn at once (a screenful and more), then batches of at most this long.
+FIRST_BATCH = 12
+BATCH_S = 0.010
+
+
 class TimelineView(QScrollArea):
     addendum_requested = Signal(int)  # id of the entry to correct
     full_text_requested = Signal(int)
+    completed = Signal()  # the last card is drawn
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,40 +138,83 @@ class TimelineView(QScrollArea):
         self.setAccessibleName(_("Timeline"))
         self.cards: list[EntryCard] = []
         self.empty_text = ""
+        self._generation = 0
+        self._pending: list[tuple[Entry, Entry | None, int]] = []
+        self._layout: QVBoxLayout | None = None
         self.clear()
 
     def show_entries(self, entries: list[Entry], addenda: dict[int, list[Entry]]) -> None:
+        """The first cards at once, the rest a batch per turn of the event loop: a
+        card costs ~6 ms to build, so a 500-entry case drawn in one go froze the
+        window for 3 s (benchmarks/stalls.py)."""
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(8)
         self.cards = []
+        self._generation += 1
         ids = {e.id for e in entries}
+        rows: list[tuple[Entry, Entry | None, int]] = []
 
-        def add(entry: Entry, corrected: Entry | None, depth: int) -> None:
-            card = EntryCard(entry, corrected=corrected)
-            card.addendum_requested.connect(self.addendum_requested.emit)
-            card.full_text_requested.connect(self.full_text_requested.emit)
-            if depth:
-                card.setProperty("indented", True)  # the app's style sheet draws a bar
-                indent = QHBoxLayout()
-                indent.setContentsMargins(card.fontMetrics().averageCharWidth() * 4 * depth,
-                                          0, 0, 0)  # fmt: skip
-                indent.addWidget(card)
-                layout.addLayout(indent)
-            else:
-                layout.addWidget(card)
-            self.cards.append(card)
+        def collect(entry: Entry, corrected: Entry | None, depth: int) -> None:
+            rows.append((entry, corrected, depth))
             for addendum in addenda.get(entry.id or -1, []):
-                add(addendum, entry, depth + 1)
+                collect(addendum, entry, depth + 1)
 
         for entry in entries:
             if entry.corrects_id is None or entry.corrects_id not in ids:
-                add(entry, None, 0)
-        if not self.cards:
+                collect(entry, None, 0)
+        if not rows:
             layout.addWidget(_label(self.empty_text, "helpText"))
         layout.addStretch(1)
         self._replace(body)
+        self._pending = rows[::-1]  # popped from the end: in order, without shifting
+        self._layout = layout
+        self._add_batch(self._generation, FIRST_BATCH)
+
+    @property
+    def complete(self) -> bool:
+        """Every card is drawn (the last batches come after `show_entries` returns)."""
+        return not self._pending
+
+    def _add_batch(self, generation: int, at_least: int = 0) -> None:
+        """One batch of cards in a widget of its own: the page's layout then measures
+        each batch once (Qt keeps the height of a batch it has measured), instead of
+        measuring every card again for every card added."""
+        if generation != self._generation or self._layout is None:
+            return  # another case (or none) is on screen now
+        chunk = QWidget()
+        chunk_layout = QVBoxLayout(chunk)
+        chunk_layout.setContentsMargins(0, 0, 0, 0)
+        chunk_layout.setSpacing(self._layout.spacing())
+        started = time.perf_counter()
+        added = 0
+        while self._pending and (added < at_least or time.perf_counter() - started < BATCH_S):
+            entry, corrected, depth = self._pending.pop()
+            self._add_card(chunk_layout, entry, corrected, depth)
+            added += 1
+        self._layout.insertWidget(self._layout.count() - 1, chunk)  # before the stretch
+        chunk.show()  # added to a page that may already be on screen
+        if self._pending:
+            QTimer.singleShot(0, lambda: self._add_batch(generation))
+        else:
+            self.completed.emit()
+
+    def _add_card(self, layout: QVBoxLayout, entry: Entry, corrected: Entry | None,
+                  depth: int) -> None:  # fmt: skip
+        card = EntryCard(entry, corrected=corrected)
+        card.addendum_requested.connect(self.addendum_requested.emit)
+        card.full_text_requested.connect(self.full_text_requested.emit)
+        if depth:
+            card.setProperty("indented", True)  # the app's style sheet draws a bar
+            indent = QHBoxLayout()
+            indent.setContentsMargins(card.fontMetrics().averageCharWidth() * 4 * depth,
+                                      0, 0, 0)  # fmt: skip
+            indent.addWidget(card)
+            layout.addLayout(indent)
+        else:
+            layout.addWidget(card)
+        self.cards.append(card)
 
     def order(self) -> list[tuple[int | None, int | None]]:
         """(entry id, id of the entry it corrects) top to bottom, as shown."""
@@ -172,6 +222,8 @@ class TimelineView(QScrollArea):
 
     def clear(self) -> None:
         self.cards = []
+        self._generation += 1
+        self._pending = []
         self._replace(QWidget())
 
     def _replace(self, body: QWidget) -> None:
