@@ -60,7 +60,11 @@ def run(
     from klasse_desktop.ui.qt_i18n import install_translators
     from klasse_desktop.ui.style import apply_style
 
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    existing = QApplication.instance()  # tests start one per session
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Klasse Desktop")
     app.setOrganizationName("Stichting Klasse")
     app.setDesktopFileName("klasse-desktop")

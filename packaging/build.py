@@ -85,7 +85,7 @@ def smoke_test(outdir: Path) -> dict[str, str]:
     run("report", number, "--subject", "1", "--out", str(report), "--hide", "Sem")
     results["report_bytes"] = str(report.stat().st_size)
     # The photo check: the model (converted on first use), onnxruntime and pi-heif.
-    faces = ROOT / "tests" / "data" / "faces" / "invented-face.jpg"
+    faces = ROOT / "tests" / "data" / "photos" / "invented-face.jpg"  # one drawn face
     checked = json.loads(run("photo", "check", str(faces), "--format", "json"))
     results["photo_faces"] = str(len(checked["faces"]))
     heic_copy = outdir / "heic-veilig.jpg"

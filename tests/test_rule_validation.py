@@ -66,7 +66,7 @@ def test_unknown_key(resources_copy):
     line = line_of(text, "colour: red")
     assert errors(resources_copy) == [
         f"{WIZARD}:{line}: wizard sample: node o_not: unknown key 'colour' (allowed: "
-        "clauses, conditions, contacts, explanation, file_type, id, kind, verdict)"
+        "clauses, conditions, contacts, explanation, file_type, id, kind, photo_check, verdict)"
     ]
 
 

@@ -3,11 +3,10 @@
 Measured in issue 18: pixelation to 8 or 16 blocks left dozens of faces detectable;
 a Gaussian blur over the box enlarged 1.2× with a radius of a quarter of the face
 height left none at threshold 0.5 but some at 0.3. On the composed photos of
-`benchmarks/photos.py` (12 photos, 140 faces) the blurred oval of a head was still
-found at 0.3 until the box was enlarged 1.5× (hair and chin included) and blurred
-twice with a radius of ¾ of the face height (½ left one); on 16 photos of 12
-megapixels with 192 faces ¾ still left one, so the radius is the whole face
-height: what remains is a smooth patch of colour. Then a head's outline (hair, ears)
+`benchmarks/photos.py` the blurred oval of a head was still found at 0.3 until the
+box was enlarged 1.5× (hair and chin included) and blurred twice with a radius of
+¾ of the face height; with more and larger photos ¾ still left one, so the radius is
+the whole face height: what remains is a smooth patch of colour. Then a head's outline (hair, ears)
 around a grey patch was still found at 0.32 twice: at 1.8× it is covered too, and
 nothing is found at 0.3. The blur takes the pixels of the enlarged box alone (Pillow
 repeats the edge pixels), so no sharp surrounding leaks back in.

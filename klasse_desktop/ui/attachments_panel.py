@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -43,7 +43,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6's stub asks bytes for the format, but only str is accepted at run time.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())
 
@@ -185,7 +186,7 @@ class AttachmentsPanel(QWidget):
             return added, problems
 
         def done(result: object) -> None:
-            added, problems = result  # type: ignore[misc]
+            added, problems = cast("tuple[int, list[tuple[str, str]]]", result)  # work()'s
             for text, title in problems:
                 messages.show_error(self, text, title)
             if added:

@@ -92,7 +92,8 @@ class _Job:
     work is let go before the signal, in this thread, so nothing it held lingers."""
 
     def __init__(self, number: int, work: Callable[[], object], dispatcher: _Dispatcher) -> None:
-        self.number, self.work, self.dispatcher = number, work, dispatcher
+        self.number, self.dispatcher = number, dispatcher
+        self.work: Callable[[], object] | None = work
 
     def __call__(self) -> None:
         work, self.work = self.work, None
@@ -239,7 +240,8 @@ class BackgroundTask(QObject):
         elif self.on_error is not None and isinstance(error, Exception):
             self.on_error(error)
         else:
-            raise error  # type: ignore[misc]  # the crash handler's calm message
+            assert isinstance(error, BaseException)  # what _Job caught
+            raise error  # the crash handler's calm message
 
 
 def run_in_background(

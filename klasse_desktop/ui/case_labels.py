@@ -8,8 +8,10 @@ so 10 000 rows stay fast), long ones in headers and the timeline ("3 maart 2026"
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import TypeVar
 
 from klasse_desktop.cases.models import (
     CATEGORY_LABELS,
@@ -21,6 +23,8 @@ from klasse_desktop.cases.models import (
 from klasse_desktop.i18n import _, current_language
 from klasse_desktop.protocol.labels import file_type_label as _file_type_label
 from klasse_desktop.protocol.models import FileType
+
+_Value = TypeVar("_Value", bound=str)  # a vocabulary's keys: str or one of its StrEnums
 
 
 def category_label(value: str) -> str:
@@ -49,7 +53,7 @@ def file_type_label(value: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def vocabulary(labels: dict[str, str]) -> list[tuple[str, str]]:
+def vocabulary(labels: Mapping[_Value, str]) -> list[tuple[str, str]]:
     """(value, translated label) pairs in the vocabulary's own order, for combo boxes."""
     return [(str(value), _(label)) for value, label in labels.items()]
 

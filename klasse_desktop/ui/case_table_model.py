@@ -159,4 +159,5 @@ class CaseSortProxy(QSortFilterProxyModel):
     def case_number(self, index: QModelIndex) -> str | None:
         if not index.isValid():
             return None
-        return self.data(index, NUMBER_ROLE)
+        number = self.data(index, NUMBER_ROLE)
+        return number if isinstance(number, str) else None

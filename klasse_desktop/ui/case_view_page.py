@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -91,11 +91,11 @@ class CaseViewPage(QWidget):
         self.parties.currentItemChanged.connect(self._party_selected)
         self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.parties.customContextMenuRequested.connect(self._party_menu)
+        self.party_actions = PartyActions(self)  # Correct… (and Remove… in its dialog)
         self.parties.itemActivated.connect(lambda _item: self.party_actions.correct())
         self.relation_button = QPushButton()
         self.relation_button.clicked.connect(self.set_relation)
         self.relation_button.hide()
-        self.party_actions = PartyActions(self)  # Correct… (and Remove… in its dialog)
         self.attachments = AttachmentsPanel(session)
         self.attachments.changed.connect(self.reload)
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
@@ -392,7 +392,7 @@ class CaseViewPage(QWidget):
         if self.drop(event.mimeData()):
             event.acceptProposedAction()
 
-    def drop(self, mime) -> int:  # type: ignore[no-untyped-def]
+    def drop(self, mime: QMimeData) -> int:
         """Attach what was dropped or pasted: local files, else a picture."""
         if self.detail is None:
             return 0

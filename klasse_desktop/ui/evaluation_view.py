@@ -106,7 +106,7 @@ class SectionView(QWidget):
         """What the numbers table shows, row by row (for tests)."""
         table = self.numbers
         return [
-            [table.item(r, c).text() for c in range(table.columnCount())]
+            [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
             for r in range(table.rowCount())
         ]
 

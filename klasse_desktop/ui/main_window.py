@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, page: QWidget, *, remember: bool = True) -> None:
         current = self.pages.currentWidget()
-        if remember and current is not page:
+        if remember and current is not None and current is not page:
             self.history.append(current)
         if page is self.start_page and current is not page:
             self.start_page.clear_search()  # back home: all the wizards, not an old search
@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
         if self.history:
             self._show(self.history.pop(), remember=False)
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F: the search of the page on screen (home's where a page has none)."""
         if self._protocol_page and self.pages.currentWidget() is self._protocol_page:
             self._protocol_page.focus_search()
         elif self._register_page and self.pages.currentWidget() is self._register_page:
@@ -247,7 +248,9 @@ class MainWindow(QMainWindow):
             self.go_back, _shortcut(QKeySequence.StandardKey.Back, "Alt+Left")
         )
         self.protocol_action = action(self.open_protocol, [QKeySequence("Ctrl+Shift+P")])
-        self.find_action = action(self.find, _shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.find_action = action(
+            self.focus_search, _shortcut(QKeySequence.StandardKey.Find, "Ctrl+F")
+        )
         self.settings_action = action(
             self.edit_settings, _shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,")
         )
@@ -578,7 +581,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.lock_register()
-        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        self.settings.window_geometry = base64.b64encode(self.saveGeometry().data()).decode()
         # Losing the window size is not worth stopping the user from quitting.
         try:
             save_settings(self.settings)

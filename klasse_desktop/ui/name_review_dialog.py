@@ -202,10 +202,10 @@ class NameReviewDialog(QDialog):
             row.choice.currentIndexChanged.connect(self._update)
             self.rows.append(row)
         grid.setRowStretch(line, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(grid_box)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(grid_box)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
 
         self.status = QLabel()
         self.status.setObjectName("helpText")
@@ -218,7 +218,7 @@ class NameReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -228,7 +228,7 @@ class NameReviewDialog(QDialog):
         self.setMinimumWidth(chars * 80)
         self.setMinimumHeight(line_height * 14)
         width = chars * 110
-        inner = width - 2 * 24 - self.scroll.verticalScrollBar().sizeHint().width()
+        inner = width - 2 * 24 - self.scroll_area.verticalScrollBar().sizeHint().width()
         rows_height = (
             grid.totalHeightForWidth(inner)
             if grid.hasHeightForWidth()

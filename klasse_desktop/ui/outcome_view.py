@@ -65,7 +65,7 @@ def _bullets(items: list[str]) -> str:
 class _ContactCard(QFrame):
     """Name, phone number (large: it is what the user needs now) and description."""
 
-    def __init__(self, contact_id: str, parent: QWidget) -> None:
+    def __init__(self, contact_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"contact_{contact_id}")
         self.setProperty("card", True)
@@ -86,6 +86,12 @@ class _ContactCard(QFrame):
         self.at_school = _label(self)  # the school's own person for this contact
         self.at_school.setObjectName("atSchool")
         box.addWidget(self.at_school)
+
+
+class _ClauseLink(LinkLabel):
+    """A quoted clause under the outcome; knows its clause, for the click."""
+
+    clause_id = ""
 
 
 class OutcomeView(QScrollArea):
@@ -109,7 +115,7 @@ class OutcomeView(QScrollArea):
         self.school: Lookup | None = None  # the school's own contacts (settings)
         self._styled_kind: OutcomeKind | None = None
         self._cards: dict[str, _ContactCard] = {}
-        self._clause_labels: list[LinkLabel] = []
+        self._clause_labels: list[_ClauseLink] = []
         self._change_links: list[LinkLabel] = []
 
         # Parent first: with the app's style sheet, moving a built page into the
@@ -323,8 +329,8 @@ class OutcomeView(QScrollArea):
 
     def _fill_contacts(self, outcome: Outcome, lang: str) -> None:
         self.contact_texts = {}
-        for card in self._cards.values():
-            card.hide()
+        for old_card in self._cards.values():
+            old_card.hide()
         self.contacts_heading.setVisible(bool(outcome.contacts))
         self.contacts_heading.setText(_("Contact details"))
         for info in contact_cards(self.rules, outcome, lang, self.school):
@@ -354,7 +360,7 @@ class OutcomeView(QScrollArea):
             _("Protocol clauses ({version})").format(version=version_label(protocol.version, lang))
         )
         while len(self._clause_labels) < len(outcome.clauses):
-            link = LinkLabel(self.widget())
+            link = _ClauseLink(self.widget())
             link.activated.connect(lambda link=link: self.clause_clicked.emit(link.clause_id))
             self.clauses_layout.addWidget(link)
             self._clause_labels.append(link)

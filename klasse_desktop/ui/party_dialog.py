@@ -132,7 +132,7 @@ class PartyDialog(QDialog):
         self.role.setFocus()
 
     def is_parent(self) -> bool:
-        return self.role.currentData() == PartyRole.OUDER
+        return bool(self.role.currentData() == PartyRole.OUDER)
 
     def _role_changed(self) -> None:
         parent = self.is_parent()

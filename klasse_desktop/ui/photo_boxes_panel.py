@@ -4,7 +4,7 @@ boxes and selection; the view shows a ticked box blurred."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -110,6 +110,8 @@ class BoxesPanel(QWidget):
             self.view.boxes[row].blur = item.checkState() == Qt.CheckState.Checked
             self._changed()
 
-    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt API
-        super().setEnabled(enabled)
-        self._changed()
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        # Also when a parent is disabled: QWidget.setEnabled is not virtual.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._changed()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from klasse_desktop.i18n import _
+from klasse_desktop.photos.boxes import Face  # light: photo_view needs it already
 from klasse_desktop.ui import file_dialogs
 from klasse_desktop.ui.background import BackgroundTask, CancelToken
 from klasse_desktop.ui.photo_boxes_panel import BoxesPanel
@@ -84,7 +85,7 @@ class PhotoCheckDialog(QDialog):
         self.metadata = self._label()
         self.metadata_only = QCheckBox(_("Only remove the &metadata (blur no faces)"))
         self.metadata_only.toggled.connect(self._mode_changed)
-        self.result = self._label()
+        self.result_label = self._label()
         middle = QHBoxLayout()
         middle.addWidget(self.view, 1)
         middle.addWidget(self.panel)
@@ -100,7 +101,7 @@ class PhotoCheckDialog(QDialog):
         for widget in (self.progress, self.summary, self.hint, self.error, self.metadata):
             layout.addWidget(widget)
         layout.addWidget(self.metadata_only)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(buttons)
         self._set_ready(False)
 
@@ -128,7 +129,7 @@ class PhotoCheckDialog(QDialog):
         self.checked = None
         self.view.set_photo(None, (1, 1), 1.0)
         self.panel.refresh()
-        for label in (self.hint, self.error, self.metadata, self.result):
+        for label in (self.hint, self.error, self.metadata, self.result_label):
             label.clear()
         self._set_ready(False)
         self.summary.setText(_("Looking for faces in “{name}”…").format(name=path.name))
@@ -196,8 +197,6 @@ class PhotoCheckDialog(QDialog):
 
     def add_box(self, face: object) -> None:
         """A box the user drew (photo pixels): blurred, like the faces found."""
-        from klasse_desktop.photos.boxes import Face
-
         if self.checked is not None and isinstance(face, Face):
             self.panel.add(face, patch_for(self.checked.preview_image, self.checked.scale, face))
 
@@ -212,7 +211,7 @@ class PhotoCheckDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------
 
-    def faces_to_blur(self) -> list[object]:
+    def faces_to_blur(self) -> list[Face]:
         if self.metadata_only.isChecked():
             return []
         return [box.face for box in self.view.boxes if box.blur]
@@ -232,7 +231,7 @@ class PhotoCheckDialog(QDialog):
             target = target.with_name(target.name + Path(suggested).suffix)
         faces = self.faces_to_blur()
         self.error.clear()
-        self.result.clear()
+        self.result_label.clear()
         self.save_button.setEnabled(False)
         self.task = BackgroundTask(
             self, lambda: save_copy(checked, target, faces), self._saved, self._save_failed,
@@ -256,7 +255,7 @@ class PhotoCheckDialog(QDialog):
         lines += result.metadata.removed_lines() + result.metadata.kept_lines()
         if not result.metadata.removed:
             lines.append(_("The file held no metadata besides the picture."))
-        self.result.setText("\n".join(lines))
+        self.result_label.setText("\n".join(lines))
         self.safe_copy_saved.emit(result.path)
 
     def _save_failed(self, error: Exception) -> None:

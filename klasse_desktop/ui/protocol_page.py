@@ -39,7 +39,7 @@ class ProtocolPage(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.render)
+        self._debounce.timeout.connect(self.redraw)
         self.hit_count = QLabel()
         self.previous_hit = QToolButton()
         self.previous_hit.setText("▲")
@@ -104,7 +104,7 @@ class ProtocolPage(QWidget):
                 child.setData(0, Qt.ItemDataRole.UserRole, clause.id)
                 parent.addChild(child)
             self.tree.addTopLevelItem(parent)
-        self.render()
+        self.redraw()
 
     def _search_edited(self, _text: str) -> None:
         """A new search: the clause opened earlier is no longer what the user looks at."""
@@ -114,7 +114,9 @@ class ProtocolPage(QWidget):
         self.tree.setCurrentIndex(QModelIndex())
         self._debounce.start()
 
-    def render(self) -> None:
+    def redraw(self) -> None:
+        """Rebuild the protocol text for the current search and highlight (keeping the
+        scroll position when there is no search). Not QWidget.render(), which paints."""
         lang, query = current_language(), self.search.text()
         self._hits = [h.clause.id for h in search_clauses(self.rules.protocol, query, lang)]
         text, _marks = protocol_html(
@@ -145,12 +147,14 @@ class ProtocolPage(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.render()
+        self.redraw()
         self.browser.scrollToAnchor(clause_id)
         for index in range(self.tree.topLevelItemCount()):
             parent = self.tree.topLevelItem(index)
+            assert parent is not None  # index < topLevelItemCount()
             for child_index in range(parent.childCount()):
                 child = parent.child(child_index)
+                assert child is not None
                 if child.data(0, Qt.ItemDataRole.UserRole) == clause_id:
                     self.tree.setCurrentItem(child)
 

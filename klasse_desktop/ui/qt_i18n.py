@@ -15,7 +15,7 @@ QT_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 class GettextTranslator(QTranslator):
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         # None becomes a null QString, which tells Qt "not translated here, ask the

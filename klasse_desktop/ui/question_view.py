@@ -135,14 +135,18 @@ class QuestionView(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Arrow keys choose, also when nothing is chosen yet (Qt's radio buttons
         then only move the focus, and Space was needed)."""
-        if event.type() == QEvent.Type.KeyPress and watched in self.radios.values():
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QRadioButton)
+            and watched in self.radios.values()
+        ):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1,
                     Qt.Key.Key_Left: -1}.get(Qt.Key(key))  # fmt: skip
             if step is not None:
                 radios = list(self.radios.values())
-                index = radios.index(watched)  # type: ignore[arg-type]
+                index = radios.index(watched)
                 target = radios[max(0, min(len(radios) - 1, index + step))]
                 target.setChecked(True)
                 target.setFocus(Qt.FocusReason.TabFocusReason)

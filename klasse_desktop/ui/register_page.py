@@ -95,4 +95,6 @@ class RegisterPage(QStackedWidget):
             page.retranslate()
 
     def current_page(self) -> QWidget:
-        return self.currentWidget()
+        page = self.currentWidget()
+        assert page is not None  # the stack always holds its three pages
+        return page

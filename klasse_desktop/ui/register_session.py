@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from klasse_desktop.ui.busy_guard import BusyGuard
 
 log = logging.getLogger(__name__)
+_Outcome = TypeVar("_Outcome")  # a result (object) or an error (Exception)
 
 
 def default_folder() -> Path:
@@ -176,13 +177,13 @@ class RegisterSession(QObject):
                 if holds_register:
                     self._let_go()
 
-        def delivered(handle: Callable[[object], None] | Callable[[Exception], None] | None):
-            def deliver(outcome: object) -> None:
+        def delivered(handle: Callable[[_Outcome], None] | None) -> Callable[[_Outcome], None]:
+            def deliver(outcome: _Outcome) -> None:
                 if self.register is not register:  # locked meanwhile: show nothing
                     log.info("background result dropped: the register was locked")
                     return
                 if handle is not None:
-                    handle(outcome)  # type: ignore[arg-type]
+                    handle(outcome)
                 elif isinstance(outcome, Exception):
                     log.warning("background work failed: %s", type(outcome).__name__)
 
@@ -192,7 +193,7 @@ class RegisterSession(QObject):
             with self._state:
                 self._in_use = True
         task = BackgroundTask(
-            parent, job, delivered(on_done), delivered(on_error), text, title,  # type: ignore[arg-type]
+            parent, job, delivered(on_done), delivered(on_error), text, title,
             token=token, on_cancel=on_cancel,
         )  # fmt: skip
         task.ended.connect(lambda: self._ended(task))

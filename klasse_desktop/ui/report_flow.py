@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -34,6 +34,7 @@ from klasse_desktop.ui.background import CancelToken
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from klasse_desktop.reports.redaction.redactor import Redactor, ReviewNeeded
     from klasse_desktop.reports.redaction.unregistered import NameFinder
     from klasse_desktop.reports.report_model import ReportContext, ReportModel
     from klasse_desktop.ui.case_view_page import CaseViewPage
@@ -78,7 +79,7 @@ class NameSearch:
 name_search = NameSearch()
 
 
-def _checked_pdf(model: ReportModel, redactor: Any) -> bytes:
+def _checked_pdf(model: ReportModel, redactor: Redactor) -> bytes:
     """Draw the model and read it back: HiddenNameInPdf rather than a leaking file."""
     from klasse_desktop.reports.case_report import render_model
     from klasse_desktop.reports.redaction.pdf_check import check_pdf
@@ -159,7 +160,7 @@ class ReportFlow:
 
         if self.session.register is None:  # locked meanwhile
             return
-        model, redactor = result  # type: ignore[misc]
+        model, redactor = cast("tuple[ReportModel, Redactor]", result)  # build()'s value
         target = pdf_export.choose_target(
             self.page, report_title(self.file_type), f"{self.number}-{self.file_type}.pdf"
         )
@@ -189,7 +190,7 @@ class ReportFlow:
 
     # -- the review ---------------------------------------------------------------------------
 
-    def _review(self, review: Any) -> None:
+    def _review(self, review: ReviewNeeded) -> None:
         from klasse_desktop.ui.name_review_dialog import NameReviewDialog
 
         register = self.session.register

@@ -7,6 +7,8 @@ this school and how to reach them (`protocol/contact_cards.py`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from klasse_desktop.i18n import _
@@ -51,10 +53,11 @@ class SchoolContactsForm(QWidget):
             self.phones[key].setAccessibleName(_("{role}: phone").format(role=role))
             self.phones[key].setPlaceholderText(_("e.g. 030-1234567"))
 
-    def values(self) -> dict[str, str]:
-        """Settings fields and their new values, for `dataclasses.replace`."""
-        out = {}
+    def apply(self, settings: Settings) -> Settings:
+        """A copy of `settings` with the contacts as typed (not normalised yet); the
+        field names are built from SCHOOL_CONTACTS, so they are set by name."""
+        updated = replace(settings)
         for key in SCHOOL_CONTACTS:
-            out[f"contact_{key}_name"] = self.names[key].text()
-            out[f"contact_{key}_phone"] = self.phones[key].text()
-        return out
+            setattr(updated, f"contact_{key}_name", self.names[key].text())
+            setattr(updated, f"contact_{key}_phone", self.phones[key].text())
+        return updated

@@ -172,8 +172,12 @@ def _screens(
     win.open_clause("A9")
     shot(win, "10-protocol-clause-A9")
     win.open_protocol()
-    shot(win, "11-protocol-search", lambda: (win.protocol_page.search.setText("toestemming"),
-                                             win.protocol_page.render()))  # fmt: skip
+
+    def search_protocol() -> None:
+        win.protocol_page.search.setText("toestemming")
+        win.protocol_page.redraw()  # at once, not after the search field's debounce
+
+    shot(win, "11-protocol-search", search_protocol)
     dialog = SettingsDialog(settings, win)
     dialog.show()
     shot(dialog, "12-settings")

@@ -141,7 +141,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         # replace(): fields this dialog does not show (geometry, welcomed) are kept.
-        return replace(
+        shown = replace(
             self.settings,
             language=self.language.currentData(),
             user_name=self.user_name.text(),
@@ -150,8 +150,8 @@ class SettingsDialog(QDialog):
             foundation=self.foundation.text(),
             lock_after_minutes=self.lock_after.value(),
             keep_backups=self.keep_backups.value(),
-            **self.contacts.values(),
-        ).normalised()
+        )
+        return self.contacts.apply(shown).normalised()
 
     def accept(self) -> None:
         # Consent is applied only on Save: turning it off deletes the counts.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 from klasse_desktop.ui.schemes import DARK, LIGHT, SCHEMES, Scheme, palette, style_sheet
 
@@ -48,9 +48,11 @@ def system_prefers_dark(app: QGuiApplication | None = None) -> bool:
     Qt 6.5+ says so in `styleHints().colorScheme()`; where it does not know (an
     older desktop, "Unknown"), a dark system palette counts as dark. Before the
     app has set its own palette only: afterwards the palette is ours."""
-    app = app or QGuiApplication.instance()  # type: ignore[assignment]
     if app is None:
-        return False
+        instance = QGuiApplication.instance()
+        if not isinstance(instance, QGuiApplication):
+            return False
+        app = instance
     scheme = app.styleHints().colorScheme()
     if scheme.name in ("Dark", "Light"):
         return scheme.name == "Dark"
@@ -100,14 +102,14 @@ class SchemeStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().drawPrimitive(element, option, painter, widget)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         if focused and element in self._FOCUS:
-            focus_ring(painter, QRectF(option.rect))  # type: ignore[attr-defined]
+            focus_ring(painter, QRectF(option.rect))
             return
         if focused and (element is self._RADIO or element is self._CHECK):
             # A choice's text is a separate label here, so Qt draws no focus frame
             # around any text: the indicator itself carries the ring.
-            focus_ring(painter, QRectF(option.rect), round_=element is self._RADIO)  # type: ignore[attr-defined]
+            focus_ring(painter, QRectF(option.rect), round_=element is self._RADIO)
             return
         if not self.outlines:
             return
@@ -122,7 +124,7 @@ class SchemeStyle(QProxyStyle):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(_current.muted if indicator else _current.field_border)))
         painter.setBrush(QBrush())
-        ring = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)  # type: ignore[attr-defined]
+        ring = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
         if element is self._RADIO:
             painter.drawEllipse(ring)
         else:
@@ -130,13 +132,13 @@ class SchemeStyle(QProxyStyle):
         painter.restore()
 
     def drawComplexControl(  # noqa: N802 - Qt API
-        self, control: QStyle.ComplexControl, option: QStyleOption, painter: QPainter,
+        self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:  # fmt: skip
-        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
+        super().drawComplexControl(control, option, painter, widget)
         combo = control is QStyle.ComplexControl.CC_ComboBox
-        if combo and option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
-            focus_ring(painter, QRectF(option.rect))  # type: ignore[attr-defined]
+        if combo and option.state & QStyle.StateFlag.State_HasFocus:
+            focus_ring(painter, QRectF(option.rect))
 
 
 FOCUS_WIDTH = 2.0

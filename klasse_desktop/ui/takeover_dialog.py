@@ -68,6 +68,8 @@ class TakeoverDialog(QDialog):
                 "new one; the old passphrase no longer opens it on this laptop."
             ).format(n=MIN_PASSPHRASE_LENGTH)
         )
+        self.error = wrapped_label(name="unlockError")
+        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
         self.old = QLineEdit()
         self.new = QLineEdit()
         self.repeat = QLineEdit()
@@ -85,8 +87,6 @@ class TakeoverDialog(QDialog):
             ]
         )
         form.addRow("", self.show_text)
-        self.error = wrapped_label(name="unlockError")
-        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
         self.error.setAccessibleName(_("Message"))
         warning = wrapped_label(
             _(

@@ -71,6 +71,8 @@ class UnlockDialog(QDialog):
         self.heading = wrapped_label(name="unlockHeading")
         scale_font(self.heading, 1.3, bold=True)
         self.explanation = wrapped_label(name="unlockExplanation")
+        self.error = wrapped_label(name="unlockError")
+        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
         self.passphrase = QLineEdit()
         self.repeat = QLineEdit()
         for field in (self.passphrase, self.repeat):
@@ -79,8 +81,6 @@ class UnlockDialog(QDialog):
         self.show_text = QCheckBox(_("S&how the passphrase"))
         self.show_text.toggled.connect(self._toggle_echo)
         self.warning = wrapped_label(name="notice")
-        self.error = wrapped_label(name="unlockError")
-        self.error.setObjectName("errorText")  # red and bold, per colour scheme (style.py)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -42,7 +42,7 @@ class ImageViewerDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.image)
-        self.scroll = scroll
+        self.scroll_area = scroll
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         if save is not None:
@@ -59,7 +59,7 @@ class ImageViewerDialog(QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        room = self.scroll.viewport().size()
+        room = self.scroll_area.viewport().size()
         if self.pixmap.width() > room.width() or self.pixmap.height() > room.height():
             shown = self.pixmap.scaled(
                 room, Qt.AspectRatioMode.KeepAspectRatio,

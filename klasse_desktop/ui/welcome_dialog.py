@@ -155,11 +155,11 @@ class WelcomeDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.field_labels: list[tuple[QLabel, QWidget]] = []
-        for field in (self.user_name, self.role, self.school, self.foundation):
+        for widget in (self.user_name, self.role, self.school, self.foundation):
             label = QLabel()
-            label.setBuddy(field)
-            form.addRow(label, field)
-            self.field_labels.append((label, field))
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.field_labels.append((label, widget))
         self.stored_note = _text("helpText")
         self.consent = WizardUseConsent(self.settings.count_wizard_use)
         page = QWidget()
@@ -271,7 +271,7 @@ class WelcomeDialog(QDialog):
 
     @property
     def is_director(self) -> bool:
-        return self.role.currentData() == DIRECTOR
+        return bool(self.role.currentData() == DIRECTOR)
 
     def _update_ready_page(self) -> None:
         self.register_box.setVisible(self.is_director)
@@ -315,6 +315,7 @@ class WelcomeDialog(QDialog):
             self.settings, language=language, user_name=self.user_name.text(),
             role=self.role.currentData(), school=self.school.text(),
             foundation=self.foundation.text(), welcomed=True,
-            **(self.contacts.values() if self.is_director else {}),
-        ).normalised()  # fmt: skip
-        return self.consent.apply(chosen)
+        )  # fmt: skip
+        if self.is_director:
+            chosen = self.contacts.apply(chosen)
+        return self.consent.apply(chosen.normalised())

@@ -174,7 +174,7 @@ def test_coming_back_to_the_start_screen_clears_its_search(qtbot, window):
 
 def test_ctrl_f_on_the_start_screen_keeps_what_was_typed(qtbot, window):
     qtbot.keyClicks(window.start_page.search, "foto")
-    window.find()
+    window.focus_search()
     assert window.start_page.search.text() == "foto"
 
 

@@ -111,10 +111,10 @@ def test_the_safe_copy_blurs_the_ticked_faces_only(qtbot, photo, tmp_path, monke
     dialog.save_button.click()
     qtbot.waitUntil(lambda: bool(saved), timeout=TIMEOUT)
     assert saved == [target]
-    assert dialog.result.text().splitlines()[0] == _("Safe copy saved: {name}").format(
+    assert dialog.result_label.text().splitlines()[0] == _("Safe copy saved: {name}").format(
         name="veilig.jpg"
     )
-    assert _("{what}: removed").format(what=_("location (GPS)")) in dialog.result.text()
+    assert _("{what}: removed").format(what=_("location (GPS)")) in dialog.result_label.text()
     copy = load_photo(target)
     assert copy.metadata.removed == ()
     left = detect_faces(copy.image)
@@ -134,9 +134,9 @@ def test_blur_none_then_all_and_the_metadata_only_copy(qtbot, photo, tmp_path, m
     target = tmp_path / "alleen-metadata"  # no suffix typed: .jpg is added
     save_to(monkeypatch, target)
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: bool(dialog.result.text()), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(dialog.result_label.text()), timeout=TIMEOUT)
     written = tmp_path / "alleen-metadata.jpg"
-    assert _("Only the metadata was removed; no faces were blurred.") in dialog.result.text()
+    assert _("Only the metadata was removed; no faces were blurred.") in dialog.result_label.text()
     assert len(detect_faces(load_photo(written).image)) == 2
     assert load_photo(written).metadata.removed == ()
 
