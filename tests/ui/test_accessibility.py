@@ -293,9 +293,11 @@ def _ring_pixels(widget, colour):
     wanted = QColor(colour)
     count = 0
     for x in range(image.width()):
-        for y in (*range(0, 3), *range(image.height() - 3, image.height())):
+        for y in (*range(3), *range(image.height() - 3, image.height())):
             pixel = image.pixelColor(x, y)
-            near = sum(abs(a - b) for a, b in zip(pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+            near = sum(
+                abs(a - b) for a, b in zip(pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+            )
             count += near < 60
     return count
 
@@ -327,5 +329,9 @@ def test_a_focused_control_has_a_clear_ring(qtbot, qapp):
             controls[0 if control is not controls[0] else 1].setFocus()
             without = _ring_pixels(control, scheme.accent)
             assert with_focus >= 2 * 2 * 100 and with_focus > 3 * without, (
-                scheme.name, type(control).__name__, with_focus, without)
+                scheme.name,
+                type(control).__name__,
+                with_focus,
+                without,
+            )
     apply_style(qapp, dark=False)
