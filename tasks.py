@@ -89,7 +89,11 @@ def cmd_test(args: list[str]) -> int:
     rc = rc or run([PY, ROOT / "packaging" / "catalogs.py", "check"])
     if rc:
         return rc
-    return run([PY, "-m", "pytest", *args], env={"QT_QPA_PLATFORM": "offscreen"})
+    # Two workers (pytest-xdist): the suite is CPU-bound and CI has two cores; each
+    # worker has its own QApplication and temp folders. `-n 0` runs it in one process.
+    chosen = any(a.startswith(("-n", "--numprocesses")) for a in args)
+    workers = [] if chosen else ["-n", "2"]
+    return run([PY, "-m", "pytest", *workers, *args], env={"QT_QPA_PLATFORM": "offscreen"})
 
 
 def cmd_i18n(_args: list[str]) -> int:
