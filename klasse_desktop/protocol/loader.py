@@ -7,6 +7,7 @@ answer from it. `check-rules` and the app both call `load_rules`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 
 from klasse_desktop.i18n import _
@@ -192,19 +193,21 @@ def load_contacts(
         contact_id, name, description = r.identifier(m), r.text(m, "name"), r.text(m, "description")
         phone = r.string(m, "phone", optional=True)
         own = r.id_list(m, "school_contacts", min_items=1) if "school_contacts" in m else ()
-        for key in own:
-            if key not in SCHOOL_CONTACTS:
-                r.error(
-                    m.line_of("school_contacts"),
-                    _("'{key}' is not one of the school's own contacts ({keys})").format(
-                        key=key, keys=", ".join(SCHOOL_CONTACTS)
-                    ),
-                )
+        _only_known(r, m.line_of("school_contacts"), own, SCHOOL_CONTACTS,
+                    _("'{value}' is not one of the school's own contacts ({known})"))  # fmt: skip
         if contact_id in contacts:
             r.error(m.line_of("id"), _("contact '{id}' is defined twice").format(id=contact_id))
         elif contact_id and name and description:
             contacts[contact_id] = Contact(contact_id, name, description, phone, own)
     return contacts
+
+
+def _only_known(r: Reader, line: int, values: tuple[str, ...], known: Mapping[str, object],
+                message: str) -> None:  # fmt: skip
+    """One error per value that is not a key of `known` (`message` has {value}, {known})."""
+    for value in values:
+        if value not in known:
+            r.error(line, message.format(value=value, known=", ".join(known)))
 
 
 # -- wizards ----------------------------------------------------------------------
@@ -227,14 +230,8 @@ def _question(r: Reader, m: YamlMap) -> Question | None:
         if roles and not identity:
             message = _("'settings_roles' belongs on the choices of the identity question")
             r.error(cm.line_of("settings_roles"), message)
-        for role in roles:
-            if role not in ROLES:
-                r.error(
-                    cm.line_of("settings_roles"),
-                    _("'{role}' is not a role of the app (roles: {roles})").format(
-                        role=role, roles=", ".join(ROLES)
-                    ),
-                )
+        _only_known(r, cm.line_of("settings_roles"), roles, ROLES,
+                    _("'{value}' is not a role of the app (roles: {known})"))  # fmt: skip
         if choice_id in seen:
             r.error(
                 cm.line_of("id"),
