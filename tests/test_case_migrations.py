@@ -47,7 +47,7 @@ def make_old_register(folder, revision="0001"):
 
 def test_a_new_register_is_at_the_newest_schema(tmp_path):
     register = open_register(tmp_path / "register")
-    assert current_revision(register.database) == head_revision() == "0005"
+    assert current_revision(register.database) == head_revision() == "0006"
     assert not list_backups(register.database)  # nothing to back up on day one
     register.close()
 
@@ -56,9 +56,9 @@ def test_the_previous_schema_is_upgraded_after_a_backup(tmp_path):
     folder = tmp_path / "register"
     make_old_register(folder)
     register = open_register(folder, create=False)
-    assert current_revision(register.database) == "0005"
+    assert current_revision(register.database) == "0006"
     backups = list_backups(register.database)
-    assert len(backups) == 1 and backups[0].name.endswith("-before-0005.db")
+    assert len(backups) == 1 and backups[0].name.endswith("-before-0006.db")
     detail = register.get_case("K-2025-0001")
     assert detail.case.legal_hold is False  # the new column got its default
     assert [e.text for e in detail.entries] == ["Oude notitie over een meme"]
@@ -78,7 +78,7 @@ def test_a_0002_register_gets_party_relations_and_keeps_its_search_triggers(tmp_
         ), {"n": datetime.now(UTC)})  # fmt: skip
     database.close()
     register = open_register(folder, create=False)
-    assert current_revision(register.database) == "0005"
+    assert current_revision(register.database) == "0006"
     detail = register.get_case("K-2025-0001")
     assert [(p.name, p.related_to_id) for p in detail.parties] == [("Floor Verhoeven", None)]
     parent = register.add_party(
@@ -115,3 +115,23 @@ def test_a_register_from_a_newer_app_is_refused_untouched(tmp_path):
     with pytest.raises(RegisterDamagedError, match="nieuwere versie"):
         open_register(folder, create=False)
     assert (folder / "register.db").read_bytes() == before
+
+
+def test_a_0005_register_keeps_its_draft_as_the_draft_of_a_new_entry(tmp_path):
+    folder = tmp_path / "register"
+    make_old_register(folder, revision="0005")
+    key = keys.derive_key(PASSPHRASE, keys.read_params(folder)).hex()
+    database = Database(make_engine(folder / "register.db", key), folder / "register.db", key)
+    with database.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO draft (case_id, kind, event_date, text, updated_at) "
+            "VALUES (1, 'observation', '2026-03-04', 'Nog niet af: gesprek met Samira', :n)"
+        ), {"n": datetime.now(UTC)})  # fmt: skip
+    database.close()
+    register = open_register(folder, create=False)
+    assert current_revision(register.database) == "0006"
+    assert register.get_draft("K-2025-0001").text == "Nog niet af: gesprek met Samira"
+    first = register.get_case("K-2025-0001").entries[0]
+    register.save_draft("K-2025-0001", "Correctie: het was een meme over Sam.", corrects=first.id)
+    assert register.get_draft("K-2025-0001").text == "Nog niet af: gesprek met Samira"
+    register.close()

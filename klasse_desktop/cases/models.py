@@ -203,10 +203,12 @@ class NameDecision(SQLModel, table=True):
 
 
 class Draft(SQLModel, table=True):
-    """The entry being typed, kept (encrypted) so a crash loses nothing."""
+    """The entry being typed, kept (encrypted) so a crash or a lock loses nothing: one
+    per case for a new entry, and one per entry being corrected (migration 0006)."""
 
     id: int | None = Field(default=None, primary_key=True)
-    case_id: int = Field(foreign_key="case.id", index=True, unique=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    corrects_id: int | None = None  # the entry an addendum corrects; None: a new entry
     kind: str
     event_date: date
     text: str

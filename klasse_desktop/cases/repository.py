@@ -142,6 +142,12 @@ def _choice(value: str, allowed: type[Any], what: str) -> str:
     return value
 
 
+def _draft(case_id: int, corrects: int | None) -> Any:
+    """The draft of a new entry (`corrects` None) or of an addendum to `corrects`."""
+    match = Draft.corrects_id.is_(None) if corrects is None else Draft.corrects_id == corrects  # type: ignore[union-attr]
+    return select(Draft).where(Draft.case_id == case_id, match)
+
+
 class CaseRegister:
     def __init__(self, database: Database, actor: str) -> None:
         self.database = database
@@ -476,7 +482,7 @@ class CaseRegister:
             )  # fmt: skip
             session.add(entry)
             session.flush()
-            draft = session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+            draft = session.exec(_draft(case_id, corrects)).first()  # this text's own draft
             if draft is not None:
                 session.delete(draft)
             self._audit(
@@ -532,27 +538,34 @@ class CaseRegister:
 
     # -- drafts -------------------------------------------------------------------------
 
-    def save_draft(self, number: str, text: str, kind: str = EntryKind.OBSERVATION,
-                   event_date: date | None = None) -> None:  # fmt: skip
+    def save_draft(
+        self, number: str, text: str, kind: str = EntryKind.OBSERVATION,
+        event_date: date | None = None, *, corrects: int | None = None,
+    ) -> None:  # fmt: skip
+        """`corrects`: the entry an addendum being typed corrects (None: a new entry)."""
         with self.session() as session:
             case_id, _case = self._case_id(session, number)
-            draft = session.exec(select(Draft).where(Draft.case_id == case_id)).first()
+            draft = session.exec(_draft(case_id, corrects)).first()
             draft = draft or Draft(
-                case_id=case_id, kind=kind, event_date=date.today(), text="", updated_at=_now()
-            )
+                case_id=case_id, corrects_id=corrects, kind=kind, event_date=date.today(),
+                text="", updated_at=_now(),
+            )  # fmt: skip
             draft.kind, draft.text, draft.updated_at = kind, text[:MAX_TEXT], _now()
             draft.event_date = event_date or draft.event_date
             session.add(draft)
 
-    def get_draft(self, number: str) -> Draft | None:
+    def get_draft(self, number: str, *, corrects: int | None = None) -> Draft | None:
         with self.reading() as session:
             case = self._case(session, number)
-            return session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+            assert case.id is not None
+            found: Draft | None = session.exec(_draft(case.id, corrects)).first()
+            return found
 
-    def discard_draft(self, number: str) -> None:
+    def discard_draft(self, number: str, *, corrects: int | None = None) -> None:
         with self.session() as session:
             case = self._case(session, number)
-            draft = session.exec(select(Draft).where(Draft.case_id == case.id)).first()
+            assert case.id is not None
+            draft = session.exec(_draft(case.id, corrects)).first()
             if draft is not None:
                 session.delete(draft)
 

@@ -6,9 +6,9 @@ nothing; the next time the dialog opens for that case, the text is back.
 Saving the entry removes the draft (the register does that in the same
 transaction); cancelling asks first, then discards it.
 
-Addenda are not kept as drafts: the register has one draft per case and no
-place to say which entry a draft corrects, and restoring an addendum as a new
-entry would be worse than losing it.
+An addendum has a draft of its own, tied to the entry it corrects (migration
+0006): it comes back only in the dialog for that same correction, never as a new
+entry, and saving it leaves the draft of a new entry alone.
 """
 
 from __future__ import annotations
@@ -128,11 +128,10 @@ class EntryDialog(QDialog):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        if corrects is None:
-            self._restore_draft()
-            for signal in (self.text.textChanged, self.kind.currentIndexChanged,
-                           self.event_date.dateChanged):  # fmt: skip
-                signal.connect(self._changed)
+        self._restore_draft()
+        for signal in (self.text.textChanged, self.kind.currentIndexChanged,
+                       self.event_date.dateChanged):  # fmt: skip
+            signal.connect(self._changed)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
@@ -144,7 +143,11 @@ class EntryDialog(QDialog):
 
     def _restore_draft(self) -> None:
         register = self.session.register
-        draft = register.get_draft(self.number) if register is not None else None
+        draft = (
+            register.get_draft(self.number, corrects=self._corrects_id())
+            if register is not None
+            else None
+        )
         if draft is None or not draft.text.strip():
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
@@ -165,20 +168,23 @@ class EntryDialog(QDialog):
     def save_draft(self) -> None:
         """Write the text as an encrypted draft, if it changed since the last time."""
         register = self.session.register
-        if self.corrects is not None or not self.dirty or register is None:
+        if not self.dirty or register is None:
             return
         try:
             register.save_draft(self.number, self.text.toPlainText(), self.kind.currentData(),
-                                self._event_date())  # fmt: skip
+                                self._event_date(), corrects=self._corrects_id())  # fmt: skip
         except RegisterError:
             return  # a failed draft is tried again with the next keystroke
         self.dirty = False
 
     def _discard_draft(self) -> None:
         register = self.session.register
-        if self.corrects is None and register is not None:
+        if register is not None:
             with contextlib.suppress(RegisterError):
-                register.discard_draft(self.number)
+                register.discard_draft(self.number, corrects=self._corrects_id())
+
+    def _corrects_id(self) -> int | None:
+        return self.corrects.id if self.corrects is not None else None
 
     # -- the dialog -----------------------------------------------------------------
 

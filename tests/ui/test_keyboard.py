@@ -105,6 +105,34 @@ def test_ctrl_l_in_an_open_entry_dialog_locks_and_keeps_the_draft(qtbot, win, se
     assert again.text.toPlainText() == "Half geschreven notitie over Zoë."  # the draft
 
 
+def test_ctrl_l_in_an_addendum_keeps_its_draft(qtbot, win, seeded, monkeypatch):  # noqa: F811
+    """An addendum being typed has its own encrypted draft, tied to the entry it
+    corrects: after unlocking it is back there, and not in a new entry."""
+    win.register_session.register.add_entry(seeded["bullying"], "Gesprek met Zoë op maandag.")
+    view = opened(win, seeded["bullying"])
+    corrected = view.detail.entries[-1]
+    seen = []
+
+    def type_and_lock():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        dialog.text.setPlainText("Correctie: het was dinsdag, niet maandag.")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_L, CTRL)
+
+    QTimer.singleShot(0, type_and_lock)
+    give_up_after()
+    view.add_addendum(corrected.id)
+    assert isinstance(seen[0], EntryDialog) and seen[0].corrects is not None
+    assert not win.register_session.is_open
+
+    drive(monkeypatch, UnlockDialog, typed(PASSPHRASE))
+    assert win.open_register()
+    again = EntryDialog(win.register_session, seeded["bullying"], corrects=corrected, parent=win)
+    assert again.text.toPlainText() == "Correctie: het was dinsdag, niet maandag."
+    new_entry = EntryDialog(win.register_session, seeded["bullying"], parent=win)
+    assert "dinsdag" not in new_entry.text.toPlainText()
+
+
 def test_ctrl_l_while_saving_a_case_note_locks(qtbot, win, seeded, prompts):  # noqa: F811
     wizard_id, answers = example_answers(win.rules, OutcomeKind.REPORT)
     win.open_wizard(wizard_id)
