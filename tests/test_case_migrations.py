@@ -69,14 +69,8 @@ def test_the_previous_schema_is_upgraded_after_a_backup(tmp_path):
 def test_a_0002_register_gets_party_relations_and_keeps_its_search_triggers(tmp_path):
     folder = tmp_path / "register"
     make_old_register(folder, revision="0002")
-    key = keys.derive_key(PASSPHRASE, keys.read_params(folder)).hex()
-    database = Database(make_engine(folder / "register.db", key), folder / "register.db", key)
-    with database.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO party (case_id, role, name, class_or_function, created_at) "
-            "VALUES (1, 'leerling', 'Floor Verhoeven', 'groep 6', :n)"
-        ), {"n": datetime.now(UTC)})  # fmt: skip
-    database.close()
+    _insert_into_old(folder, "INSERT INTO party (case_id, role, name, class_or_function, "
+                     "created_at) VALUES (1, 'leerling', 'Floor Verhoeven', 'groep 6', :n)")  # fmt: skip
     register = open_register(folder, create=False)
     assert current_revision(register.database) == "0006"
     detail = register.get_case("K-2025-0001")
@@ -120,14 +114,9 @@ def test_a_register_from_a_newer_app_is_refused_untouched(tmp_path):
 def test_a_0005_register_keeps_its_draft_as_the_draft_of_a_new_entry(tmp_path):
     folder = tmp_path / "register"
     make_old_register(folder, revision="0005")
-    key = keys.derive_key(PASSPHRASE, keys.read_params(folder)).hex()
-    database = Database(make_engine(folder / "register.db", key), folder / "register.db", key)
-    with database.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO draft (case_id, kind, event_date, text, updated_at) "
-            "VALUES (1, 'observation', '2026-03-04', 'Nog niet af: gesprek met Samira', :n)"
-        ), {"n": datetime.now(UTC)})  # fmt: skip
-    database.close()
+    _insert_into_old(folder, "INSERT INTO draft (case_id, kind, event_date, text, updated_at) "
+                     "VALUES (1, 'observation', '2026-03-04', 'Nog niet af: gesprek met Samira', "
+                     ":n)")  # fmt: skip
     register = open_register(folder, create=False)
     assert current_revision(register.database) == "0006"
     assert register.get_draft("K-2025-0001").text == "Nog niet af: gesprek met Samira"
@@ -135,3 +124,12 @@ def test_a_0005_register_keeps_its_draft_as_the_draft_of_a_new_entry(tmp_path):
     register.save_draft("K-2025-0001", "Correctie: het was een meme over Sam.", corrects=first.id)
     assert register.get_draft("K-2025-0001").text == "Nog niet af: gesprek met Samira"
     register.close()
+
+
+def _insert_into_old(folder, statement: str) -> None:
+    """A row written by an older app, straight into its schema (`:n` is now)."""
+    key = keys.derive_key(PASSPHRASE, keys.read_params(folder)).hex()
+    database = Database(make_engine(folder / "register.db", key), folder / "register.db", key)
+    with database.engine.begin() as conn:
+        conn.execute(text(statement), {"n": datetime.now(UTC)})
+    database.close()
