@@ -233,3 +233,20 @@ def test_an_entry_heading_never_ends_a_page(tmp_path, rules):
                 and "Stichting Klasse" not in ln and not ln.startswith("K-")]  # fmt: skip
         assert not heading.match(body[-1]), f"page {number} ends with a heading: {body[-1]}"
     register.close()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["0\xadְ", "\xadְ", "0\xad֮", "Şükrü\xad محمد"],  # soft hyphens and lone marks, as found
+)
+def test_soft_hyphens_and_lone_marks_in_a_name_still_report(tmp_path, rules, name):
+    """Hypothesis found these: a soft hyphen in shaped text crashed ReportLab's line
+    breaking, and a Hebrew mark without its letter became a .notdef glyph."""
+    register = open_register(tmp_path / "r")
+    case = register.create_case("Test", "anders", "leerlingendossier",
+                                protocol_version=rules.protocol.version)  # fmt: skip
+    subject = register.add_party(case.number, "leerling", name)
+    register.add_entry(case.number, f"Gesprek met {name} over de groepsapp.")
+    pdf = report(register, rules, case.number, subject.id)
+    assert validate(pdf)[0]
+    register.close()

@@ -26,6 +26,7 @@ from klasse_desktop.reports.bidi_layout import display, display_span, levels
 from klasse_desktop.reports.fonts import markup
 from klasse_desktop.reports.styles import RTL, for_text, is_rtl_paragraph, needs_shaping
 
+SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(f"[^{re.escape(_wsc)}]+")
 # Width given up on the first layout, so a line drawn in visual order (mirrored
 # brackets, other glyph pairs at a run's edge) never comes out a hair too wide.
@@ -133,5 +134,9 @@ def text_paragraph(text: str, style: Any) -> tuple[Paragraph, int]:
     if not needs_shaping(text):
         marked, replaced = markup(text, style.fontName)
         return Paragraph(marked, style), replaced
+    # A soft hyphen is only a place where a word may break. ReportLab breaks shaped
+    # words there by shaping the shaped halves again, which fails (and can leave a
+    # .notdef glyph): in text that is shaped, the hint is dropped.
+    text = text.replace(SOFT_HYPHEN, "")
     paragraph = BidiParagraph(None, for_text(style, text, is_rtl_paragraph(text)), logical=text)
     return paragraph, paragraph.replaced

@@ -109,7 +109,9 @@ def font_runs(text: str, face: str = FAMILY) -> tuple[list[tuple[str, str]], int
             font: str | None = current  # spaces and punctuation stay with their run
         elif category in ("Mn", "Me", "Cf"):
             font = current if ch in covered(current) else _font_for(ch, chain)
-            if font is None or (font != current and category == "Cf"):
+            # A mark another font would have to draw alone, without its base letter,
+            # is dropped: the shaper draws it on a dotted circle that font lacks.
+            if font is None or font != current:
                 continue
         else:
             font = _font_for(ch, chain)
