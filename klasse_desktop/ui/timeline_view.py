@@ -1,233 +1,263 @@
-"""A case's timeline: entries in date order, each addendum directly under what it corrects.
+"""A case's timeline: entries in date order, each addendum directly under what it
+corrects, as one read-only document.
 
-Each entry is a card of wrapping labels, not a row in a list view: entries are
-paragraphs (a pasted chat log can be long), and labels wrap and scale with the
-font where item views do not. Every card shows both dates (the event, and when
-it was written down, by whom); a wizard outcome shows its verdict with symbol,
-words and colour. There is no edit action: a card offers "Add addendum…".
+One document, not a widget per entry: a card of labels and a button cost ~6 ms to
+build and Qt laid out every card again as more arrived, so a 500-entry case froze
+the window for close to a second (benchmarks/stalls.py). A QTextDocument lays out
+only what was added, paints only what is on screen, and keeps what a director
+expects of text: it wraps, scales with the font, can be selected and copied, and
+reads right-to-left where a note does. Each entry is a framed block; its actions
+("Add addendum…", "Show the whole text") are links, reached with Tab and opened
+with Enter like every link in a browser. There is no edit action.
 """
 
 from __future__ import annotations
 
-import json
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
 )
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QWidget
 
-from klasse_desktop.cases.models import Entry, EntryKind
+from klasse_desktop.cases.models import Entry
 from klasse_desktop.i18n import _
-from klasse_desktop.protocol.labels import KIND_SYMBOLS, kind_label
-from klasse_desktop.protocol.models import OutcomeKind
-from klasse_desktop.ui.case_labels import entry_kind_label, long_date, moment
-from klasse_desktop.ui.flow_layout import FlowLayout
-from klasse_desktop.ui.forms import OneLineFirst
-from klasse_desktop.ui.style import scale_font
+from klasse_desktop.ui.style import current_scheme
+from klasse_desktop.ui.timeline_rows import Placed, TimelineRow, row_for, timeline_order
 from klasse_desktop.ui.verdict_style import KIND_COLOURS
 
-SHOWN_CHARS = 4000  # longer texts (pasted chat logs) open in a viewer
+# Rows written at once (a screenful at 1366×768), then batches of about this long (the
+# layout of what a batch added comes on top).
+FIRST_BATCH = 8
+BATCH_S = 0.005
+ADDENDUM, FULL_TEXT = "addendum", "fulltext"  # the links' schemes
 
 
-def _label(text: str, name: str = "", cls: type[QLabel] = QLabel) -> QLabel:
-    label = cls(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def verdict_of(entry: Entry) -> tuple[str, str] | None:
-    """(outcome kind, "symbol words — verdict") of a wizard-outcome entry, else None."""
-    if entry.kind != EntryKind.WIZARD_OUTCOME or not entry.wizard_record:
-        return None
-    try:
-        record = json.loads(entry.wizard_record)
-        kind = OutcomeKind(record["kind"])
-    except (ValueError, KeyError, TypeError):
-        return None
-    words = f"{KIND_SYMBOLS[kind]} {kind_label(kind)}"
-    verdict = str(record.get("verdict") or "")
-    return kind.value, f"{words} — {verdict}" if verdict else words
-
-
-class EntryCard(QFrame):
-    addendum_requested = Signal(int)
-    full_text_requested = Signal(int)
-
-    def __init__(self, entry: Entry, *, corrected: Entry | None = None) -> None:
-        super().__init__()
-        self.entry, self.corrected = entry, corrected
-        self.setProperty("card", True)
-        self.setObjectName("addendumCard" if corrected else "entryCard")
-        layout = QVBoxLayout(self)
-        layout.setSpacing(3)
-        if corrected is not None:  # shown right under what it corrects: no need to repeat it
-            heading = _("Addendum · {date}").format(date=long_date(entry.event_date))
-            name = _("Addendum to the entry of {date}").format(date=long_date(corrected.event_date))
-        else:
-            heading = _("{date} · {kind}").format(
-                date=long_date(entry.event_date), kind=entry_kind_label(entry.kind)
-            )
-            name = heading
-        self.heading = _label(heading, "entryHeading", OneLineFirst)
-        scale_font(self.heading, 1.05, bold=True)
-        # The button sits beside the heading (one line less per entry), or under it in a
-        # narrow timeline, so the date never wraps one word per line.
-        top = FlowLayout(spacing=self.fontMetrics().averageCharWidth() * 2)
-        top.addWidget(self.heading)
-        if corrected is None:
-            self.addendum_button = QPushButton(_("Add addendum…"))
-            self.addendum_button.setAccessibleName(
-                _("Add an addendum to the entry of {date}").format(date=long_date(entry.event_date))
-            )
-            self.addendum_button.clicked.connect(lambda: self.addendum_requested.emit(entry.id))
-            top.add_right(self.addendum_button)
-        layout.addLayout(top)
-        meta = _("Written down {moment} by {author}").format(
-            moment=moment(entry.recorded_at), author=entry.author
-        )
-        if entry.reported_to:
-            meta += "\n" + _("Reported to: {whom}").format(whom=entry.reported_to)
-        self.meta = _label(meta, "helpText")
-        layout.addWidget(self.meta)
-        self.verdict: QLabel | None = None
-        verdict = verdict_of(entry)
-        if verdict is not None:
-            kind, text = verdict
-            self.verdict = _label(text, "entryVerdict")
-            self.verdict.setStyleSheet(f"color: {KIND_COLOURS[OutcomeKind(kind)]};")
-            scale_font(self.verdict, 1.05, bold=True)
-            layout.addWidget(self.verdict)
-        shown = entry.text
-        if len(shown) > SHOWN_CHARS:
-            shown = shown[:SHOWN_CHARS] + "…"
-        self.text = _label(shown, "entryText")
-        layout.addWidget(self.text)
-        if len(entry.text) > SHOWN_CHARS:
-            more = QPushButton(_("Show the whole text"))
-            more.clicked.connect(lambda: self.full_text_requested.emit(entry.id))
-            layout.addWidget(more, 0, Qt.AlignmentFlag.AlignRight)
-        self.setAccessibleName(name)
-
-
-# Cards drawn at once (a screenful and more), then batches of at most this long.
-FIRST_BATCH = 12
-BATCH_S = 0.010
-
-
-class TimelineView(QScrollArea):
+class TimelineView(QTextBrowser):
     addendum_requested = Signal(int)  # id of the entry to correct
     full_text_requested = Signal(int)
-    completed = Signal()  # the last card is drawn
+    completed = Signal()  # the last row is written
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # A named region: the keyboard scrolls a long timeline from here.
+        self.setOpenLinks(False)  # the links are actions, handled here
+        self.setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(2)
+        self.anchorClicked.connect(self._follow)
         self.setAccessibleName(_("Timeline"))
-        self.cards: list[EntryCard] = []
+        self.setAccessibleDescription(
+            _("Tab goes from link to link (Add addendum…), Enter opens one. "
+              "Ctrl+Tab leaves the timeline.")
+        )  # fmt: skip
         self.empty_text = ""
+        self.rows: list[TimelineRow] = []  # written so far, top to bottom
+        self._pending: list[Placed] = []
         self._generation = 0
-        self._pending: list[tuple[Entry, Entry | None, int]] = []
-        self._layout: QVBoxLayout | None = None
-        self.clear()
+        self._shown: tuple[list[Entry], dict[int, list[Entry]]] | None = None
+        self._formats = _Formats(self.font())
+
+    # -- what is shown ----------------------------------------------------------------
 
     def show_entries(self, entries: list[Entry], addenda: dict[int, list[Entry]]) -> None:
-        """The first cards at once, the rest a batch per turn of the event loop: a
-        card costs ~6 ms to build, so a 500-entry case drawn in one go froze the
-        window for 3 s (benchmarks/stalls.py)."""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 8, 0)
-        layout.setSpacing(8)
-        self.cards = []
+        """The first rows at once, the rest a short batch per turn of the event loop."""
+        self._shown = (entries, addenda)
+        self._start(timeline_order(entries, addenda))
+
+    def clear(self) -> None:
+        self._shown = None
         self._generation += 1
-        ids = {e.id for e in entries}
-        rows: list[tuple[Entry, Entry | None, int]] = []
-
-        def collect(entry: Entry, corrected: Entry | None, depth: int) -> None:
-            rows.append((entry, corrected, depth))
-            for addendum in addenda.get(entry.id or -1, []):
-                collect(addendum, entry, depth + 1)
-
-        for entry in entries:
-            if entry.corrects_id is None or entry.corrects_id not in ids:
-                collect(entry, None, 0)
-        if not rows:
-            layout.addWidget(_label(self.empty_text, "helpText"))
-        layout.addStretch(1)
-        self._replace(body)
-        self._pending = rows[::-1]  # popped from the end: in order, without shifting
-        self._layout = layout
-        self._add_batch(self._generation, FIRST_BATCH)
+        self._pending = []
+        self.rows = []
+        self.document().clear()
 
     @property
     def complete(self) -> bool:
-        """Every card is drawn (the last batches come after `show_entries` returns)."""
+        """Every row is written (the last batches come after `show_entries` returns)."""
         return not self._pending
 
+    def order(self) -> list[tuple[int | None, int | None]]:
+        """(entry id, id of the entry it corrects) top to bottom, as shown."""
+        return [(r.entry.id, r.corrected.id if r.corrected else None) for r in self.rows]
+
+    def links(self) -> list[tuple[str, int, str]]:
+        """(action, entry id, link text) of every link written, top to bottom."""
+        found: list[tuple[str, int, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                href = fragment.charFormat().anchorHref()
+                if href:
+                    url = QUrl(href)
+                    found.append((url.scheme(), int(url.path()), fragment.text()))
+                it += 1
+            block = block.next()
+        return found
+
+    def link_position(self, action: str, entry_id: int) -> int | None:
+        """Where in the document the link of `action` for `entry_id` starts."""
+        block = self.document().begin()
+        wanted = _href(action, entry_id)
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().anchorHref() == wanted:
+                    return fragment.position()
+                it += 1
+            block = block.next()
+        return None
+
+    # -- writing ----------------------------------------------------------------------
+
+    def _start(self, rows: list[Placed]) -> None:
+        self._generation += 1
+        self.rows = []
+        self.document().clear()
+        self._formats = _Formats(self.font())
+        if not rows:
+            cursor = QTextCursor(self.document())
+            cursor.insertText(self.empty_text, self._formats.muted)
+        self._pending = rows[::-1]  # popped from the end: in order, without shifting
+        self._add_batch(self._generation, FIRST_BATCH)
+
     def _add_batch(self, generation: int, at_least: int = 0) -> None:
-        """One batch of cards in a widget of its own: the page's layout then measures
-        each batch once (Qt keeps the height of a batch it has measured), instead of
-        measuring every card again for every card added."""
-        if generation != self._generation or self._layout is None:
+        if generation != self._generation:
             return  # another case (or none) is on screen now
-        chunk = QWidget()
-        chunk_layout = QVBoxLayout(chunk)
-        chunk_layout.setContentsMargins(0, 0, 0, 0)
-        chunk_layout.setSpacing(self._layout.spacing())
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
         started = time.perf_counter()
         added = 0
         while self._pending and (added < at_least or time.perf_counter() - started < BATCH_S):
-            entry, corrected, depth = self._pending.pop()
-            self._add_card(chunk_layout, entry, corrected, depth)
+            row = row_for(*self._pending.pop())
+            self._write(cursor, row)
+            self.rows.append(row)
             added += 1
-        self._layout.insertWidget(self._layout.count() - 1, chunk)  # before the stretch
-        chunk.show()  # added to a page that may already be on screen
+        cursor.endEditBlock()
         if self._pending:
             QTimer.singleShot(0, lambda: self._add_batch(generation))
         else:
             self.completed.emit()
 
-    def _add_card(self, layout: QVBoxLayout, entry: Entry, corrected: Entry | None,
-                  depth: int) -> None:  # fmt: skip
-        card = EntryCard(entry, corrected=corrected)
-        card.addendum_requested.connect(self.addendum_requested.emit)
-        card.full_text_requested.connect(self.full_text_requested.emit)
-        if depth:
-            card.setProperty("indented", True)  # the app's style sheet draws a bar
-            indent = QHBoxLayout()
-            indent.setContentsMargins(card.fontMetrics().averageCharWidth() * 4 * depth,
-                                      0, 0, 0)  # fmt: skip
-            indent.addWidget(card)
-            layout.addLayout(indent)
-        else:
-            layout.addWidget(card)
-        self.cards.append(card)
+    def _write(self, cursor: QTextCursor, row: TimelineRow) -> None:
+        """One entry as a framed block: heading (and its link), who and when, a
+        verdict, the text as typed (each line its own paragraph), the viewer link."""
+        f = self._formats
+        root = self.document().rootFrame()
+        # Between two frames the document keeps an empty paragraph: a narrow gap.
+        cursor.setBlockFormat(f.gap)
+        cursor.setBlockCharFormat(f.gap_text)
+        cursor.insertFrame(f.frame(row.depth))
+        cursor.setBlockFormat(f.first)
+        cursor.insertText(row.heading, f.heading)
+        if row.can_be_corrected:
+            cursor.insertText("\u2003", f.body)
+            cursor.insertText(_("Add addendum…"), f.link(_href(ADDENDUM, row.entry.id)))
+        cursor.insertBlock(f.block, f.muted)
+        cursor.insertText(row.meta, f.muted)
+        if row.verdict is not None:
+            kind, words = row.verdict
+            cursor.insertBlock(f.spaced, f.verdict(KIND_COLOURS[kind]))
+            cursor.insertText(words, f.verdict(KIND_COLOURS[kind]))
+        for index, line in enumerate(row.text.split("\n")):  # paragraphs as typed
+            cursor.insertBlock(f.block if index else f.spaced, f.body)
+            cursor.insertText(line, f.body)
+        if row.truncated:
+            cursor.insertBlock(f.right, f.body)
+            cursor.insertText(_("Show the whole text"), f.link(_href(FULL_TEXT, row.entry.id)))
+        cursor.setPosition(root.lastPosition())
 
-    def order(self) -> list[tuple[int | None, int | None]]:
-        """(entry id, id of the entry it corrects) top to bottom, as shown."""
-        return [(c.entry.id, c.corrected.id if c.corrected else None) for c in self.cards]
+    def _follow(self, url: QUrl) -> None:
+        try:
+            entry_id = int(url.path())
+        except ValueError:
+            return
+        if url.scheme() == ADDENDUM:
+            self.addendum_requested.emit(entry_id)
+        elif url.scheme() == FULL_TEXT:
+            self.full_text_requested.emit(entry_id)
 
-    def clear(self) -> None:
-        self.cards = []
-        self._generation += 1
-        self._pending = []
-        self._replace(QWidget())
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+Tab leaves the timeline at once; Tab alone visits every link first,
+        which in a long case is hundreds of presses."""
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QAbstractScrollArea.focusNextPrevChild(self, forward)
+            return
+        super().keyPressEvent(event)
 
-    def _replace(self, body: QWidget) -> None:
-        old = self.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.setWidget(body)
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """The colours come from the scheme: a switch to dark (or back) writes again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self._start(timeline_order(*self._shown))
+
+
+def _href(action: str, entry_id: int | None) -> str:
+    return f"{action}:{entry_id}"
+
+
+class _Formats:
+    """The text formats of one writing pass, in the current scheme's colours."""
+
+    def __init__(self, font: QFont) -> None:
+        scheme = current_scheme()
+        self._scheme = scheme
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        self.body = QTextCharFormat()
+        self.body.setForeground(QColor(scheme.text))
+        self.heading = QTextCharFormat(self.body)
+        self.heading.setFontWeight(QFont.Weight.Bold)
+        self.heading.setFontPointSize(size * 1.05)
+        self.muted = QTextCharFormat()
+        self.muted.setForeground(QColor(scheme.muted))
+        self.first = QTextBlockFormat()
+        self.block = QTextBlockFormat()
+        self.block.setTopMargin(2)
+        self.spaced = QTextBlockFormat()
+        self.spaced.setTopMargin(6)
+        self.right = QTextBlockFormat(self.spaced)
+        self.right.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._size = size
+        self.gap = QTextBlockFormat()
+        self.gap.setLineHeight(6, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        self.gap_text = QTextCharFormat()
+        self.gap_text.setFontPointSize(2)
+
+    def frame(self, depth: int) -> QTextFrameFormat:
+        """A card: a thin border, and for an addendum an indent and the accent colour."""
+        frame = QTextFrameFormat()
+        frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        frame.setBorder(2 if depth else 1)
+        frame.setBorderBrush(QColor(self._scheme.accent if depth else self._scheme.card_border))
+        frame.setBackground(QColor(self._scheme.base))
+        frame.setPadding(8)
+        frame.setLeftMargin(self._size * 2.5 * depth)
+        return frame
+
+    def link(self, href: str) -> QTextCharFormat:
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(href)
+        link.setForeground(QColor(self._scheme.link))
+        link.setFontUnderline(True)
+        return link
+
+    def verdict(self, colour: str) -> QTextCharFormat:
+        verdict = QTextCharFormat(self.heading)
+        verdict.setForeground(QColor(colour))
+        return verdict

@@ -13,7 +13,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, Qt
+from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -49,7 +49,7 @@ from klasse_desktop.ui.style import STYLE_SHEET
 from klasse_desktop.ui.unlock_dialog import UnlockDialog
 from klasse_desktop.ui.viewer_dialogs import ImageViewerDialog
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import choose, settle, visible_texts, wait_for
+from tests.ui.helpers import choose, finish_writes, settle, visible_texts, wait_for
 
 FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 PASSPHRASE = "paard batterij nietje 42"
@@ -102,13 +102,16 @@ def new_register(data_dir) -> CaseRegister:
 
 
 def drive(monkeypatch, cls, *steps):
-    """Patch `cls.exec`: run each step on the dialog (they fill fields, press buttons)."""
+    """Patch `cls.exec`: run each step on the dialog (they fill fields, press buttons).
+    A save is written in the background: each step waits for its answer, as the dialog
+    stays open until then."""
     seen = []
 
     def exec_(dialog):
         seen.append(dialog)
         for step in steps:
             step(dialog)
+            finish_writes(dialog)
         return dialog.result()
 
     monkeypatch.setattr(cls, "exec", exec_)
@@ -415,26 +418,28 @@ def test_new_case_party_entry_and_an_addendum_under_its_entry(win, monkeypatch, 
     settle(win)
     first, second = view.detail.entries  # by event date, not typing order
     assert first.text == "Melding van de mentor."
-    conversation = view.timeline.cards[1]
+    conversation = view.timeline.rows[1]
     assert conversation.entry.kind == EntryKind.CONVERSATION
-    assert _("Conversation") in conversation.heading.text()
-    assert ACTOR in conversation.meta.text()  # who wrote it down, and when
-    assert str(date.today().year) in conversation.meta.text()
+    assert _("Conversation") in conversation.heading
+    assert ACTOR in conversation.meta  # who wrote it down, and when
+    assert str(date.today().year) in conversation.meta
+    assert conversation.meta in view.timeline.toPlainText()
 
     seen = drive(monkeypatch, EntryDialog, entry("Correctie: het gesprek was op 3 november.",
                                                   day=QDate(2026, 11, 3)))  # fmt: skip
-    conversation.addendum_button.click()
+    view.timeline.anchorClicked.emit(QUrl(f"addendum:{second.id}"))  # its link
     settle(win)
     assert seen[0].corrects.id == second.id
     assert seen[0].windowTitle().startswith(_("Addendum to the entry of {date}").split("{")[0])
     addendum = view.detail.addenda[second.id][0]
     assert view.timeline.order() == [(first.id, None), (second.id, None), (addendum.id, second.id)]
-    card = view.timeline.cards[2]
-    assert card.objectName() == "addendumCard"
-    assert card.heading.text().startswith(_("Addendum · {date}").split("{")[0])
-    assert card.accessibleName().startswith(_("Addendum to the entry of {date}").split("{")[0])
-    assert card.text.text() == "Correctie: het gesprek was op 3 november."
-    assert not hasattr(card, "addendum_button")
+    row = view.timeline.rows[2]
+    assert row.heading.startswith(_("Addendum · {date}").split("{")[0])
+    assert row.text == "Correctie: het gesprek was op 3 november."
+    assert [entry_id for _action, entry_id, _text in view.timeline.links()] == [
+        first.id,
+        second.id,
+    ]  # an addendum is corrected through its entry
     buttons = [b.text().replace("&", "") for b in view.findChildren(QAbstractButton)]
     assert not any(text.lower().startswith(("edit", "bewerk", "wijzig")) for text in buttons)
 
@@ -601,12 +606,15 @@ def test_save_a_wizard_outcome_as_case_note(qtbot, win, monkeypatch, data_dir, p
 
     settle(win)  # the daily backup after the unlock
     assert win.open_register()
-    card = opened(win, numbers["bullying"]).timeline.cards[-1]
-    assert card.verdict is not None
+    timeline = opened(win, numbers["bullying"]).timeline
+    wait_for(lambda: timeline.complete)
+    row = timeline.rows[-1]
+    assert row.verdict is not None
     from klasse_desktop.protocol.labels import kind_label
 
-    assert kind_label(OutcomeKind.REPORT) in card.verdict.text()
-    assert record["verdict"] in card.verdict.text()
+    assert kind_label(OutcomeKind.REPORT) in row.verdict[1]
+    assert record["verdict"] in row.verdict[1]
+    assert row.verdict[1] in timeline.toPlainText()
 
 
 def test_a_case_note_can_go_into_a_new_case(win, monkeypatch, data_dir, prompts):
@@ -645,7 +653,7 @@ def test_ctrl_l_locks_and_clears_every_view(qtbot, win, seeded, monkeypatch, pro
     assert not win.register_session.is_open
     assert win.pages.currentWidget() is win.start_page
     assert not typing.isVisible()
-    assert view.detail is None and view.timeline.cards == [] and view.parties.count() == 0
+    assert view.detail is None and view.timeline.rows == [] and view.parties.count() == 0
     assert view.header.heading.text() == "" and view.attachments.list.count() == 0
     assert win.register_page.list_page.model.rowCount() == 0
     assert win.register_page.retention_page.expired.rowCount() == 0
