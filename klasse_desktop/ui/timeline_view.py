@@ -170,7 +170,7 @@ class TimelineView(QTextBrowser):
             kind, words = row.verdict
             cursor.insertBlock(f.spaced, f.verdict(KIND_COLOURS[kind]))
             cursor.insertText(words, f.verdict(KIND_COLOURS[kind]))
-        for index, line in enumerate(row.text.split("\n")):  # paragraphs as typed
+        for index, line in enumerate(row.text.splitlines() or [""]):  # paragraphs as typed
             cursor.insertBlock(f.block if index else f.spaced, f.body)
             cursor.insertText(line, f.body)
         if row.truncated:

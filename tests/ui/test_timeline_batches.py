@@ -212,3 +212,14 @@ def test_ctrl_tab_leaves_a_long_timeline_at_once(qtbot, qapp):
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert after.hasFocus()
     assert "Ctrl+Tab" in view.accessibleDescription()
+
+
+def test_paragraphs_as_typed_each_in_its_own_direction(qtbot, qapp):
+    typed = "قال والد محمد العلي إن ابنه رسائل kreeg.\r\nTweede regel, met محمد erin."
+    view = _shown(qtbot, [_entry(1, typed)])
+    arabic = view.document().find("قال والد").block()
+    dutch = view.document().find("Tweede regel").block()
+    assert arabic != dutch  # a Windows line break starts a new paragraph, no stray \r
+    assert arabic.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert dutch.textDirection() == Qt.LayoutDirection.LeftToRight
+    assert "\r" not in view.toPlainText()
