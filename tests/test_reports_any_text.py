@@ -250,3 +250,25 @@ def test_soft_hyphens_and_lone_marks_in_a_name_still_report(tmp_path, rules, nam
     pdf = report(register, rules, case.number, subject.id)
     assert validate(pdf)[0]
     register.close()
+
+
+@pytest.mark.parametrize(
+    "correction",
+    ["0٭", "Correctie: vader (محمد العلي) belde.", "Score 0٭ en «محمد».", "אבג(محمد)🯅"],
+)
+def test_an_addendum_mixing_fonts_inside_a_word_still_reports(tmp_path, rules, correction):
+    """Hypothesis found "0٭" in an addendum: the word is drawn in two fonts (the
+    oblique face has no Arabic), ReportLab shaped it with the first, and the case
+    could not be reported (AttributeError or a .notdef glyph)."""
+    register = open_register(tmp_path / "r")
+    case = register.create_case("Gesprek", "anders", "leerlingendossier",
+                                protocol_version=rules.protocol.version)  # fmt: skip
+    subject = register.add_party(case.number, "leerling", "Zoë Janssen").id
+    first = register.add_entry(case.number, "Gesprek met de vader.")
+    register.add_addendum(case.number, first.id, correction)
+    pdf = report(register, rules, case.number, subject)
+    assert validate(pdf)[0]
+    text = unicodedata.normalize("NFC", text_of(pdf))
+    for word in re.findall(r"[\u0600-\u06ff]{2,}", correction):
+        assert word in text
+    register.close()

@@ -9,6 +9,7 @@ every face. Fonts are embedded (subset) in every PDF.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from importlib.resources import as_file
@@ -16,8 +17,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
+from klasse_desktop.reports import shaping
+from klasse_desktop.reports.subset_font import SubsetFont
 from klasse_desktop.resources import resource
 
 FAMILY = "DejaVuSans"
@@ -63,9 +65,10 @@ def _no_latin_ligatures() -> None:
 def register_fonts() -> str:
     """Register the family once per process; returns the regular face's name."""
     _no_latin_ligatures()
+    shaping.install()  # after: it keeps the features chosen above
     for name, filename in FACES.items():
         with as_file(resource("fonts", filename)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(SubsetFont(name, str(path)))
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
     addMapping(FAMILY, 0, 1, f"{FAMILY}-Oblique")
@@ -93,38 +96,63 @@ def font_runs(text: str, face: str = FAMILY) -> tuple[list[tuple[str, str]], int
     """`text` cut into (font, run) pieces that each font can draw, and how many
     characters no shipped font has (drawn as □ in `face`).
 
-    Line breaks and tabs stay in their run; an invisible format character (a joiner,
-    a direction mark) or a combining mark the current font lacks is dropped rather
-    than drawn as a missing glyph, which would also make the PDF/A invalid.
+    A word `face` cannot draw whole goes whole to the first font of its chain that
+    can ("(محمد)." in an italic addendum is drawn upright): HarfBuzz shapes and
+    orders a word as one piece, in one font. Only a word no single font covers is
+    cut per character. Line breaks and tabs stay in their run; an invisible format
+    character (a joiner, a direction mark) or a combining mark the current font lacks
+    is dropped rather than drawn as a missing glyph, which would also make the PDF/A
+    invalid.
     """
     chain = CHAINS.get(face, [face, *_REGULAR])
     if _drawn_as_is(face).issuperset(text):
         return [(face, text)], 0
     runs: list[tuple[str, list[str]]] = []
     replaced = 0
-    for ch in text:
-        current = runs[-1][0] if runs else face
-        category = unicodedata.category(ch)
-        if ch in "\n\t" or (category[0] in "ZP" and ch in covered(current)):
-            font: str | None = current  # spaces and punctuation stay with their run
-        elif category in ("Mn", "Me", "Cf"):
-            font = current if ch in covered(current) else _font_for(ch, chain)
-            # A mark another font would have to draw alone, without its base letter,
-            # is dropped: the shaper draws it on a dotted circle that font lacks.
-            if font is None or font != current:
-                continue
+
+    def add(font: str, chars: str) -> None:
+        if runs and runs[-1][0] == font:
+            runs[-1][1].append(chars)
         else:
-            font = _font_for(ch, chain)
-            if font is None:
-                font, ch = face, REPLACEMENT
-                replaced += 1
-        assert font is not None
-        chosen = font
-        if runs and runs[-1][0] == chosen:
-            runs[-1][1].append(ch)
-        else:
-            runs.append((chosen, [ch]))
+            runs.append((font, [chars]))
+
+    for token in _TOKENS.finditer(text):
+        word = token.group()
+        whole = None if word[0].isspace() else _whole_word_font(word, face, chain)
+        if whole is not None:
+            add(whole, word)
+            continue
+        for ch in word:
+            current = runs[-1][0] if runs else face
+            category = unicodedata.category(ch)
+            if ch in "\n\t" or (category[0] in "ZP" and ch in covered(current)):
+                font: str | None = current  # spaces and punctuation stay with their run
+            elif category in ("Mn", "Me", "Cf"):
+                font = current if ch in covered(current) else _font_for(ch, chain)
+                # A mark another font would have to draw alone, without its base
+                # letter, is dropped: the shaper draws it on a dotted circle that font
+                # lacks.
+                if font is None or font != current:
+                    continue
+            else:
+                font = _font_for(ch, chain)
+                if font is None:
+                    font, ch = face, REPLACEMENT
+                    replaced += 1
+            assert font is not None
+            add(font, ch)
     return [(name, "".join(chars)) for name, chars in runs], replaced
+
+
+_TOKENS = re.compile(r"\s+|\S+")
+
+
+def _whole_word_font(word: str, face: str, chain: list[str]) -> str | None:
+    """The font that draws all of `word`, when `face` lacks a visible character of it."""
+    missing = set(word) - covered(face)
+    if all(unicodedata.category(ch) in ("Cf", "Mn", "Me") for ch in missing):
+        return None  # nothing visible missing: marks and joiners are handled per character
+    return next((font for font in chain[1:] if covered(font).issuperset(word)), None)
 
 
 def markup(text: str, face: str) -> tuple[str, int]:
