@@ -64,8 +64,11 @@ class Database:
         return _identity(self.path) == self.identity
 
     def close(self) -> None:
+        # Folding the WAL in is tidying, not saving: while another program holds the
+        # write lock it is skipped rather than waited for (the window's Ctrl+L froze
+        # for the 5 s busy timeout); that program's own close folds it in.
         with contextlib.suppress(Exception):
-            compact(self, vacuum=False)
+            compact(self, vacuum=False, wait=False)
         self.engine.dispose()
         self.key_hex = ""
 
@@ -78,13 +81,17 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (found.st_dev, found.st_ino)
 
 
-def compact(database: Database, *, vacuum: bool = True) -> None:
+def compact(database: Database, *, vacuum: bool = True, wait: bool = True) -> None:
     """Fold the WAL back into the file and (optionally) rebuild it without free pages.
 
     Runs on a raw connection outside any transaction, which both statements need.
+    `wait=False`: do not wait for another program's write lock (only what can be
+    folded in at once is).
     """
     raw = database.engine.raw_connection()
     try:
+        if not wait:
+            raw.execute("PRAGMA busy_timeout = 0")
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         if vacuum:
             raw.execute("VACUUM")

@@ -7,7 +7,8 @@ hundred milliseconds to seconds, and on a school laptop two to four times that.
 exception) back on the UI thread through a queued signal, so message boxes and
 widgets are only ever touched there. Work that takes longer than about a second
 (`DIALOG_DELAY_MS`) gets a small window with one sentence saying what happens;
-quicker work shows nothing at all, so nothing flickers.
+quicker work shows nothing at all, so nothing flickers. Quiet work (a draft saved
+while the user types) shows no window unless someone comes to wait for it.
 
 Cancel is offered only where stopping is safe, through a `CancelToken` the work
 checks: it stops at a safe point (`check`), and once it starts what cannot be
@@ -161,6 +162,7 @@ class BackgroundTask(QObject):
         on_error: Callable[[Exception], None] | None = None,
         text: str = "", title: str = "", *, token: CancelToken | None = None,
         on_cancel: Callable[[], None] | None = None, delay_ms: int | None = None,
+        quiet: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()  # no parent: it must outlive nothing but its own work
         self.parent_widget = parent
@@ -172,6 +174,7 @@ class BackgroundTask(QObject):
         self.running = False
         self.was_cancelled = False
         self.hidden = False
+        self.quiet = quiet  # no window unless someone waits for it (`reveal`)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
@@ -192,8 +195,18 @@ class BackgroundTask(QObject):
         self.hidden = True
         self._close_dialog()
 
+    def reveal(self) -> None:
+        """Quiet work (a draft saved while typing) that someone now waits for: its
+        window is shown after all, at once if it already took longer than the delay."""
+        if not self.quiet:
+            return
+        self.quiet = False
+        if self.running and not self._timer.isActive():
+            self._show_dialog()
+
     def _show_dialog(self) -> None:
-        if not self.running or self.was_cancelled or self.hidden or not self._window_alive():
+        if (not self.running or self.was_cancelled or self.hidden or self.quiet
+                or self.dialog is not None or not self._window_alive()):  # fmt: skip
             return
         self.dialog = BusyDialog(self.text, self.title, self.token is not None, self.parent_widget)
         self.dialog.cancel_requested.connect(self.cancel)

@@ -11,6 +11,7 @@ Ctrl+V.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.cases.models import CaseStatus, Party, PartyRole
-from klasse_desktop.cases.repository import CaseDetail
+from klasse_desktop.cases.repository import CaseDetail, CaseRegister
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.attachments_panel import AttachmentsPanel
@@ -234,7 +235,7 @@ class CaseViewPage(QWidget):
         self.detail = None
         self.loading = None
         self.header.clear()
-        self.timeline.clear()
+        self.timeline.clear_entries()
         self.parties.clear()
         self.relation_button.hide()
         self.party_actions.update(None)
@@ -280,7 +281,10 @@ class CaseViewPage(QWidget):
         from klasse_desktop.ui.party_dialog import PartyDialog
 
         if self.number is not None:
-            dialog = PartyDialog(self.session, self.number, parent=self)
+            # The parties as shown: reading them again would write an audit event on
+            # the UI thread (and wait for another program's write lock).
+            parties = self.detail.parties if self.detail is not None else None
+            dialog = PartyDialog(self.session, self.number, parent=self, parties=parties)
             if dialog.exec():
                 self.reload()
             dialog.deleteLater()
@@ -337,18 +341,17 @@ class CaseViewPage(QWidget):
         menu.deleteLater()
 
     def _set_hold(self, on: bool) -> None:
-        register = self.session.register
-        if register is None or self.number is None:
+        number = self.number
+        if self.session.register is None or number is None:
             return
-        try:
-            register.update_case(self.number, legal_hold=on)
-        except RegisterError as exc:
-            messages.show_error(self, exc)
-        self.reload()
+        self._write(
+            lambda register: register.update_case(number, legal_hold=on),
+            _("Saving the legal hold… (another program may be using the case register)"),
+        )
 
     def _close_or_reopen(self) -> None:
-        register, number = self.session.register, self.number
-        if register is None or number is None or self.detail is None:
+        number = self.number
+        if self.session.register is None or number is None or self.detail is None:
             return
         closing = self.detail.case.status != CaseStatus.CLOSED
         if closing and not messages.confirm(
@@ -359,14 +362,28 @@ class CaseViewPage(QWidget):
             _("&Close case"),
         ):  # fmt: skip
             return
-        try:
-            if closing:
-                register.close_case(number)
-            else:
-                register.reopen_case(number)
-        except RegisterError as exc:
-            messages.show_error(self, exc)
-        self.reload()
+        if closing:
+            self._write(
+                lambda register: register.close_case(number),
+                _("Closing the case… (another program may be using the case register)"),
+            )
+        else:
+            self._write(
+                lambda register: register.reopen_case(number),
+                _("Reopening the case… (another program may be using the case register)"),
+            )
+
+    def _write(self, work: Callable[[CaseRegister], object], text: str) -> None:
+        """Change the case in the background (after a task still running), then read it
+        again: after an error too, so what is shown is what the register holds."""
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, RegisterError):
+                raise error
+            messages.show_error(self, error)
+            self.reload()
+
+        self.session.run_soon(self, work, lambda _result: self.reload(), failed, text, _("Case"))
 
     def _show_full_text(self, entry_id: int) -> None:
         from klasse_desktop.ui.viewer_dialogs import TextViewerDialog

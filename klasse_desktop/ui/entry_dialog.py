@@ -9,12 +9,22 @@ transaction); cancelling asks first, then discards it.
 An addendum has a draft of its own, tied to the entry it corrects (migration
 0006): it comes back only in the dialog for that same correction, never as a new
 entry, and saving it leaves the draft of a new entry alone.
+
+Every write runs in the background (issue 16: another program holding the
+register's write lock froze the window for up to five seconds). Save keeps the
+dialog open until the entry is written (`ui/dialog_write.py`); a draft is saved
+quietly while the user types, skipped while another task uses the register. On
+Ctrl+L or the idle lock the text goes to the register as a draft just before it
+closes, after whatever is still running (`RegisterSession.before_close`), and
+only if the entry itself was not saved by then.
 """
 
 from __future__ import annotations
 
-import contextlib
+import threading
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,10 +46,40 @@ from klasse_desktop.cases.models import ENTRY_KIND_LABELS, Entry, EntryKind
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import long_date, moment
+from klasse_desktop.ui.dialog_write import DialogWrite
 from klasse_desktop.ui.register_session import RegisterSession
 from klasse_desktop.ui.style import scale_font
 
+if TYPE_CHECKING:
+    from klasse_desktop.cases.repository import CaseRegister
+
 AUTOSAVE_MS = 3000
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What the dialog holds, read on the UI thread and handed to a worker."""
+
+    number: str
+    corrects: int | None
+    kind: str
+    event_date: date
+    text: str
+    reported_to: str
+
+    def save_draft(self, register: CaseRegister) -> None:
+        register.save_draft(self.number, self.text, self.kind, self.event_date,
+                            corrects=self.corrects)  # fmt: skip
+
+    def add(self, register: CaseRegister) -> Entry:
+        if self.corrects is not None:
+            return register.add_addendum(
+                self.number, self.corrects, self.text, event_date=self.event_date
+            )
+        return register.add_entry(
+            self.number, self.text, kind=self.kind, event_date=self.event_date,
+            reported_to=self.reported_to,
+        )  # fmt: skip
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -58,8 +98,11 @@ class EntryDialog(QDialog):
         messages.mark(self)
         self.session, self.number, self.corrects = session, number, corrects
         self.entry: Entry | None = None
-        self.dirty = False
+        self.dirty = False  # changed since the last draft was handed to a worker
         self.locked = False
+        self.autosaving = False  # a draft is being written
+        self.draft_kept = False  # a draft of this text may be in the register
+        self.saved = threading.Event()  # set by the worker once the entry is written
         self.setMinimumSize(self.fontMetrics().averageCharWidth() * 80, 0)
 
         self.kind = QComboBox()
@@ -125,6 +168,8 @@ class EntryDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.writer = DialogWrite(self, session, self.kind, self.event_date, self.reported_to,
+                                  self.text, self.buttons)  # fmt: skip
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -148,6 +193,7 @@ class EntryDialog(QDialog):
             if register is not None
             else None
         )
+        self.draft_kept = draft is not None
         if draft is None or not draft.text.strip():
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
@@ -166,63 +212,88 @@ class EntryDialog(QDialog):
             self.autosave.start()
 
     def save_draft(self) -> None:
-        """Write the text as an encrypted draft, if it changed since the last time."""
-        register = self.session.register
-        if not self.dirty or register is None:
+        """Write the text as an encrypted draft in the background, if it changed since
+        the last time. Quiet, and skipped while another task uses the register or the
+        entry is being saved: the next tick of `autosave` tries again."""
+        if not self.dirty or self.locked or self.autosaving or self.writer.active:
             return
-        try:
-            register.save_draft(self.number, self.text.toPlainText(), self.kind.currentData(),
-                                self._event_date(), corrects=self._corrects_id())  # fmt: skip
-        except RegisterError:
-            return  # a failed draft is tried again with the next keystroke
-        self.dirty = False
+        typed = self.typed()
+        task = self.session.run(
+            self, typed.save_draft, self._draft_saved, self._draft_failed,
+            _("Saving your text as a draft… (another program may be using the case register)"),
+            _("Case register"), quiet=True,
+        )  # fmt: skip
+        if task is not None:
+            self.dirty, self.autosaving, self.draft_kept = False, True, True
+
+    def _draft_saved(self, _result: object) -> None:
+        self.autosaving = False
+
+    def _draft_failed(self, error: Exception) -> None:
+        self.autosaving = False
+        self.dirty = True  # tried again at the next tick
+        if not isinstance(error, RegisterError):
+            raise error
 
     def _discard_draft(self) -> None:
-        register = self.session.register
-        if register is not None:
-            with contextlib.suppress(RegisterError):
-                register.discard_draft(self.number, corrects=self._corrects_id())
+        """Throw the draft away in the background (the dialog is closing); if the
+        register locks first, just before it closes."""
+        if self.draft_kept:
+            number, corrects = self.number, self._corrects_id()
+            self.session.write_later(
+                lambda register: register.discard_draft(number, corrects=corrects),
+                _("Throwing the draft away… (another program may be using the case register)"),
+            )
 
     def _corrects_id(self) -> int | None:
         return self.corrects.id if self.corrects is not None else None
 
     # -- the dialog -----------------------------------------------------------------
 
-    def _kind_changed(self, *_args: object) -> None:
+    def _reporting(self) -> bool:
         # An addendum keeps the kind (and any addressee) of the entry it corrects.
-        reporting = self.corrects is None and self.kind.currentData() == EntryKind.REPORT
-        self.reported_label.setVisible(reporting)
-        self.reported_to.setVisible(reporting)
+        return self.corrects is None and self.kind.currentData() == EntryKind.REPORT
+
+    def _kind_changed(self, *_args: object) -> None:
+        self.reported_label.setVisible(self._reporting())
+        self.reported_to.setVisible(self._reporting())
 
     def _event_date(self) -> date:
         value = self.event_date.date()
         return date(value.year(), value.month(), value.day())
 
+    def typed(self) -> Typed:
+        return Typed(self.number, self._corrects_id(), self.kind.currentData(),
+                     self._event_date(), self.text.toPlainText(),
+                     self.reported_to.text() if self._reporting() else "")  # fmt: skip
+
     def accept(self) -> None:
-        register = self.session.register
-        if register is None:
+        """Save the entry in the background; the dialog closes once it is written,
+        and stays (with the text) if it was not. A second Save meanwhile does nothing."""
+        if self.locked or self.writer.active:
             return
-        try:
-            if self.corrects is not None and self.corrects.id is not None:
-                self.entry = register.add_addendum(
-                    self.number, self.corrects.id, self.text.toPlainText(),
-                    event_date=self._event_date(),
-                )  # fmt: skip
-            else:
-                self.entry = register.add_entry(
-                    self.number, self.text.toPlainText(), kind=self.kind.currentData(),
-                    event_date=self._event_date(),
-                    reported_to=self.reported_to.text() if self.reported_to.isVisible() else "",
-                )  # fmt: skip
-        except RegisterError as exc:
-            messages.show_error(self, exc, _("The entry was not saved"))
-            return
+        typed, saved = self.typed(), self.saved
+
+        def work(register: CaseRegister) -> Entry:
+            entry = typed.add(register)  # removes the draft in the same transaction
+            saved.set()
+            return entry
+
+        self.writer.start(
+            work, self._written, _("The entry was not saved"),
+            _("Saving the entry… (another program may be using the case register)"),
+            on_failed=self.text.setFocus,
+        )  # fmt: skip
+
+    def _written(self, entry: object) -> None:
+        assert isinstance(entry, Entry)
+        self.entry = entry
         self.autosave.stop()
         self.dirty = False
         super().accept()
 
     def reject(self) -> None:
-        if self.locked:
+        if self.locked or self.writer.active:
             return
         if self.text.toPlainText().strip() and not messages.confirm(
             self,
@@ -238,8 +309,21 @@ class EntryDialog(QDialog):
         super().reject()
 
     def lock(self) -> None:
-        """The register is about to lock: keep the text as a draft, then close."""
-        self.save_draft()
+        """The register is about to lock: keep the text as a draft, then close.
+
+        The draft is written just before the register closes, after a task still
+        running (a draft being saved, or this entry itself): if the entry was saved
+        by then, its text is not kept twice."""
+        if self.locked:
+            return
         self.locked = True
         self.autosave.stop()
+        if self.dirty or self.autosaving or self.writer.active:
+            typed, saved = self.typed(), self.saved
+
+            def keep(register: CaseRegister) -> None:
+                if not saved.is_set():
+                    typed.save_draft(register)
+
+            self.session.before_close(keep)
         self.done(QDialog.DialogCode.Rejected)

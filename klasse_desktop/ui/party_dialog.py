@@ -5,13 +5,15 @@ parent or carer whose parent they are; and change that relation later
 The relation decides who may be named in a report: a pupil's own parents are
 named in that pupil's file, a parent whose child was not recorded is hidden in
 every file. A correction is audited and reports use the corrected values
-(`cases/party_changes.py`). Saves in `accept()`, so a refused name keeps what was
-typed on screen.
+(`cases/party_changes.py`). Saves in `accept()`, in the background
+(`ui/dialog_write.py`): the dialog stays open until the register answers, so a
+refused name, or a register busy in another program, keeps what was typed on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,8 +34,12 @@ from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import vocabulary
 from klasse_desktop.ui.collation import collation_key
+from klasse_desktop.ui.dialog_write import DialogWrite
 from klasse_desktop.ui.forms import labelled_form
 from klasse_desktop.ui.register_session import RegisterSession
+
+if TYPE_CHECKING:
+    from klasse_desktop.cases.repository import CaseRegister
 
 
 def relation_combo(pupils: Iterable[Party], current: int | None = None) -> QComboBox:
@@ -122,6 +128,8 @@ class PartyDialog(QDialog):
             self.remove_button.clicked.connect(self.remove)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.writer = DialogWrite(self, session, self.role, self.name, self.class_or_function,
+                                  self.related_to, buttons)  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.relation_help)
@@ -141,54 +149,67 @@ class PartyDialog(QDialog):
         self.adjustSize()
 
     def accept(self) -> None:
-        register = self.session.register
-        if register is None:
+        """Add (or correct) the party in the background; closes once it is saved."""
+        if self.writer.active:
             return
+        number, role, name = self.number, self.role.currentData(), self.name.text()
+        extra = self.class_or_function.text()
         related_to = self.related_to.currentData() if self.is_parent() else None
-        try:
-            if self.correcting is not None and self.correcting.id is not None:
-                self.party = correct_party(
-                    register, self.number, self.correcting.id, role=self.role.currentData(),
-                    name=self.name.text(), class_or_function=self.class_or_function.text(),
-                    related_to=related_to,
-                )  # fmt: skip
-            else:
-                self.party = register.add_party(
-                    self.number, self.role.currentData(), self.name.text(),
-                    self.class_or_function.text(), related_to=related_to,
-                )  # fmt: skip
-        except RegisterError as exc:
-            title = (
-                _("The party was not added")
-                if self.correcting is None
-                else _("The correction was not saved")
-            )
-            messages.show_error(self, exc, title)
-            self.name.setFocus()
-            return
+        correcting = self.correcting.id if self.correcting is not None else None
+
+        def work(register: CaseRegister) -> Party:
+            if correcting is not None:
+                return correct_party(register, number, correcting, role=role, name=name,
+                                     class_or_function=extra, related_to=related_to)  # fmt: skip
+            return register.add_party(number, role, name, extra, related_to=related_to)
+
+        self.writer.start(
+            work, self._saved,
+            _("The party was not added") if correcting is None
+            else _("The correction was not saved"),
+            _("Saving the party… (another program may be using the case register)"),
+            on_failed=self.name.setFocus,
+        )  # fmt: skip
+
+    def _saved(self, party: object) -> None:
+        assert isinstance(party, Party)
+        self.party = party
         super().accept()
 
+    def reject(self) -> None:
+        if not self.writer.active:  # a save or removal under way finishes first
+            super().reject()
+
     def remove(self) -> None:
-        """Remove the party being corrected, after asking; says why when it cannot."""
+        """Remove the party being corrected, after asking; says why when it cannot.
+        What refers to it is read at once (a read never waits for another program);
+        the removal itself is written in the background."""
         register, party = self.session.register, self.correcting
-        if register is None or party is None or party.id is None:
+        if register is None or party is None or party.id is None or self.writer.active:
             return
+        number, party_id = self.number, party.id
         try:
-            refusal = removal_refused(register, self.number, party.id)
-            if refusal is not None:
-                messages.show_error(self, refusal, _("The party was not removed"))
-                return
-            if not messages.confirm(
-                self, _("Remove {name}?").format(name=party.name),
-                _("{name} is removed from case {number}. The audit log keeps that a party "
-                  "was removed, not who it was.").format(name=party.name, number=self.number),
-                _("Re&move party"),
-            ):  # fmt: skip
-                return
-            remove_party(register, self.number, party.id)
+            refusal = removal_refused(register, number, party_id)
         except RegisterError as exc:
             messages.show_error(self, exc, _("The party was not removed"))
             return
+        if refusal is not None:
+            messages.show_error(self, refusal, _("The party was not removed"))
+            return
+        if not messages.confirm(
+            self, _("Remove {name}?").format(name=party.name),
+            _("{name} is removed from case {number}. The audit log keeps that a party "
+              "was removed, not who it was.").format(name=party.name, number=number),
+            _("Re&move party"),
+        ):  # fmt: skip
+            return
+        self.writer.start(
+            lambda register: remove_party(register, number, party_id), self._removed,
+            _("The party was not removed"),
+            _("Removing the party… (another program may be using the case register)"),
+        )  # fmt: skip
+
+    def _removed(self, _result: object) -> None:
         self.party = None
         self.done(REMOVED)
 
@@ -221,6 +242,7 @@ class RelationDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.writer = DialogWrite(self, session, self.related_to, buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(help_text)
@@ -228,12 +250,17 @@ class RelationDialog(QDialog):
         self.related_to.setFocus()
 
     def accept(self) -> None:
-        register = self.session.register
-        if register is None or self.party.id is None:
+        """Save the relation in the background; closes once it is saved."""
+        number, party_id, related_to = self.number, self.party.id, self.related_to.currentData()
+        if party_id is None:
             return
-        try:
-            register.set_party_relation(self.number, self.party.id, self.related_to.currentData())
-        except RegisterError as exc:
-            messages.show_error(self, exc, _("The relation was not saved"))
-            return
-        super().accept()
+        self.writer.start(
+            lambda register: register.set_party_relation(number, party_id, related_to),
+            lambda _result: super(RelationDialog, self).accept(),
+            _("The relation was not saved"),
+            _("Saving the relation… (another program may be using the case register)"),
+        )  # fmt: skip
+
+    def reject(self) -> None:
+        if not self.writer.active:
+            super().reject()

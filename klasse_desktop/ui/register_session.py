@@ -19,9 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from klasse_desktop import paths
 from klasse_desktop.ui.idle_lock import IdleWatcher
+from klasse_desktop.ui.register_writes import (
+    Waiting,
+    Write,
+    close_in_background,
+    finish_then_close,
+    keep_trying,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -43,9 +51,12 @@ class RegisterSession(QObject):
 
     Slow register work runs through `run` (`ui/background.py`): one task at a time;
     a second is refused, not queued, and the controls passed to `guard` are
-    disabled until the first is done. Locking during a task takes the register
-    away from every view at once; the database itself is closed (and its key
-    wiped) by the worker as soon as the task's work returns, never under it."""
+    disabled until the first is done. Writes never run on the UI thread: one the
+    user asked for waits for a running task instead (`run_soon`), and so does one
+    that must not be lost (`write_later`, `before_close`; `ui/register_writes.py`).
+    Locking during a task takes the register away from every view at once; the
+    database itself is closed (and its key wiped) by the worker as soon as the
+    task's work and the last writes return, never under them."""
 
     opened = Signal()
     locked = Signal()
@@ -76,6 +87,9 @@ class RegisterSession(QObject):
         self._state = threading.Lock()
         self._in_use = False
         self._close_after: CaseRegister | None = None
+        self._finals_after: list[Write] = []  # the last writes before that close
+        self._waiting: list[Waiting] = []  # writes waiting for the running task (UI thread)
+        self._finals: list[Write] = []  # writes for the moment the register locks
 
     def _on_idle(self) -> None:
         if self.register is not None:
@@ -95,6 +109,12 @@ class RegisterSession(QObject):
     def busy(self) -> bool:
         """A background task is using the register (or is about to)."""
         return self.task is not None
+
+    @property
+    def writes_waiting(self) -> int:
+        """Writes waiting for the running task (`run_soon`, `write_later`): they start
+        when it ends, after its result is shown (a case read again first)."""
+        return len(self._waiting)
 
     def ensure_open(self, parent: QWidget | None) -> bool:
         """The register, unlocked; asks for the passphrase (or sets one up) if needed.
@@ -155,7 +175,7 @@ class RegisterSession(QObject):
         on_done: Callable[[object], None] | None,
         on_error: Callable[[Exception], None] | None, text: str, title: str = "", *,
         token: CancelToken | None = None, on_cancel: Callable[[], None] | None = None,
-        holds_register: bool = True,
+        holds_register: bool = True, quiet: bool = False,
     ) -> BackgroundTask | None:  # fmt: skip
         """Run `work(register)` in the background, if the register is open and no other
         task runs (else None: refused, not queued). The guarded controls are disabled
@@ -163,7 +183,9 @@ class RegisterSession(QObject):
 
         `holds_register=False` is work that only uses what was read before (a report
         being drawn): Cancel then frees the register at once, and locking closes it at
-        once. Without `on_error`, an error is logged and dropped (the daily backup)."""
+        once. Without `on_error`, an error is logged and dropped (the daily backup).
+        `quiet`: no busy window unless a write comes to wait for it (a draft saved
+        while typing)."""
         from klasse_desktop.ui.background import BackgroundTask
 
         register = self.register
@@ -194,7 +216,7 @@ class RegisterSession(QObject):
                 self._in_use = True
         task = BackgroundTask(
             parent, job, delivered(on_done), delivered(on_error), text, title,
-            token=token, on_cancel=on_cancel,
+            token=token, on_cancel=on_cancel, quiet=quiet,
         )  # fmt: skip
         task.ended.connect(lambda: self._ended(task))
         if not holds_register:
@@ -205,13 +227,56 @@ class RegisterSession(QObject):
         task.start()
         return task
 
+    def run_soon(
+        self, parent: QWidget | None, work: Write, on_done: Callable[[object], None] | None,
+        on_error: Callable[[Exception], None] | None, text: str, title: str = "",
+    ) -> bool:  # fmt: skip
+        """`run` for a write the user asked for (Save in a dialog): if another task uses
+        the register, it starts as soon as that one ends, and that task's window is
+        shown meanwhile (if it takes a while), instead of being refused. False if the
+        register is locked; a lock before it starts drops it."""
+        return self._enqueue(Waiting(parent, work, on_done, on_error, text, title, keep=False))
+
+    def write_later(self, work: Write, text: str) -> None:
+        """A write nobody waits for that must not be lost (a draft thrown away, the
+        audit event of an export): in the background as soon as no task runs, quietly,
+        waiting out another program's lock a few times; if the register locks first,
+        just before it closes. Failures are logged, without content."""
+        self._enqueue(Waiting(None, work, None, None, text, "", keep=True))
+
+    def before_close(self, work: Write) -> None:
+        """A write for the moment the register locks (the text of an entry dialog, kept
+        as a draft): it runs in the background just before the database closes, after
+        any task still running. Call it just before `lock`."""
+        if self.register is not None:
+            self._finals.append(work)
+
+    def _enqueue(self, waiting: Waiting) -> bool:
+        if self.register is None:
+            return False
+        self._waiting.append(waiting)
+        if self.task is not None and not waiting.keep:
+            self.task.reveal()  # someone waits for it now: say what it does
+        self._start_waiting()
+        return True
+
+    def _start_waiting(self) -> None:
+        while self._waiting and self.task is None and self.register is not None:
+            w = self._waiting.pop(0)
+            if w.parent is not None and not isValid(w.parent):
+                continue  # its window was closed meanwhile
+            work = keep_trying(w.work) if w.keep else w.work
+            self.run(w.parent, work, w.on_done, w.on_error, w.text, w.title, quiet=w.keep)
+
     def _let_go(self) -> None:
-        """In the worker, when its work returns: close the register if it was locked."""
+        """In the worker, when its work returns: if the register was locked meanwhile,
+        the last writes, then close it."""
         with self._state:
             self._in_use = False
             pending, self._close_after = self._close_after, None
+            finals, self._finals_after = self._finals_after, []
         if pending is not None:
-            pending.close()
+            finish_then_close(pending, finals)
 
     def _ended(self, task: BackgroundTask) -> None:
         if self.task is not task:
@@ -219,6 +284,8 @@ class RegisterSession(QObject):
         self.task = None
         self.busy_guard.release()
         self.busy_changed.emit(False)
+        if self._waiting:  # after this task's result is delivered
+            QTimer.singleShot(0, self._start_waiting)
 
     def adopt(self, register: CaseRegister) -> None:
         """Take an already unlocked register (the unlock dialog's, or a test's)."""
@@ -234,16 +301,21 @@ class RegisterSession(QObject):
         """Close the database (the key is dropped with it) and tell the views.
 
         During a background task the views lose the register at once; the worker
-        closes the database as soon as the task's work returns."""
+        closes the database as soon as the task's work returns. Writes that must not
+        be lost (`before_close`, `write_later`) run in the worker first."""
         register, self.register = self.register, None
         self.watcher.stop()
+        finals = self._finals + [w.work for w in self._waiting if w.keep]
+        self._finals, self._waiting = [], []  # a Save not yet started is dropped
         if register is None:
             return
         with self._state:
             in_use = self._in_use
             if in_use:
-                self._close_after = register
-        if not in_use:
+                self._close_after, self._finals_after = register, finals
+        if not in_use and finals:
+            close_in_background(register, finals)
+        elif not in_use:
             register.close()
         if self.task is not None:
             self.task.hide_window()
@@ -259,7 +331,6 @@ def _load_register_code(parent: QWidget | None) -> bool:
         return True
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
-    from shiboken6 import isValid
 
     from klasse_desktop.i18n import _
     from klasse_desktop.ui.background import run_in_background

@@ -12,6 +12,10 @@
    written atomically (`pdf_export`). A subject that does not fit the file, or a
    hidden name found in the finished PDF, is a message: no file is written.
 
+The register is written twice, never on the UI thread: the decisions, before the
+model is built again (after a task still running), and the audit event of the
+export, which must not be lost (`RegisterSession.write_later`).
+
 `name_search` is the only place that knows about `deduce`; tests replace it.
 """
 
@@ -172,9 +176,11 @@ class ReportFlow:
         )  # fmt: skip
 
     def _saved(self, _path: Path) -> None:
-        register = self.session.register
-        if register is not None:
-            register.log_export(self.number, "report")
+        number = self.number
+        self.session.write_later(
+            lambda register: register.log_export(number, "report"),
+            _("Recording the export… (another program may be using the case register)"),
+        )
 
     def _failed(self, error: Exception) -> None:
         from klasse_desktop.reports.pdfa import PdfaError
@@ -209,11 +215,21 @@ class ReportFlow:
             return
         if result != QDialog.DialogCode.Accepted or self.session.register is None:
             return
-        try:
-            register.save_name_decisions(self.number, decisions)
-        except RegisterError as exc:
-            messages.show_error(self.page, exc, _("The decisions were not saved"))
-            return
+        number = self.number
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, RegisterError):
+                raise error
+            messages.show_error(self.page, error, _("The decisions were not saved"))
+
+        self.session.run_soon(
+            self.page, lambda register: register.save_name_decisions(number, decisions),
+            self._decided, failed,
+            _("Saving the decisions… (another program may be using the case register)"),
+            _("Report"),
+        )  # fmt: skip
+
+    def _decided(self, _result: object) -> None:
         self.pending = {}
         self.check()
 

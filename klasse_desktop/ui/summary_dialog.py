@@ -1,8 +1,9 @@
 """Write or change the summary a case's reports open with.
 
 The summary is the director's own description of the case (not an entry, so it can
-be changed; each change is audited). Saved in `accept()`, so a refused save keeps
-what was typed on screen.
+be changed; each change is audited). Saved in `accept()`, in the background
+(`ui/dialog_write.py`): the dialog stays open until the register answers, so a
+refused save, or a register busy in another program, keeps what was typed on screen.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.i18n import _
 from klasse_desktop.ui import messages
+from klasse_desktop.ui.dialog_write import DialogWrite
 from klasse_desktop.ui.register_session import RegisterSession
 
 
@@ -48,6 +49,7 @@ class SummaryDialog(QDialog):
         save.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.writer = DialogWrite(self, session, self.text, buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.text, 1)
@@ -55,12 +57,16 @@ class SummaryDialog(QDialog):
         self.text.setFocus()
 
     def accept(self) -> None:
-        register = self.session.register
-        if register is None:
-            return
-        try:
-            register.update_case(self.number, summary=self.text.toPlainText())
-        except RegisterError as exc:
-            messages.show_error(self, exc, _("The summary was not saved"))
-            return
-        super().accept()
+        """Save the summary in the background; closes once it is saved."""
+        number, summary = self.number, self.text.toPlainText()
+        self.writer.start(
+            lambda register: register.update_case(number, summary=summary),
+            lambda _result: super(SummaryDialog, self).accept(),
+            _("The summary was not saved"),
+            _("Saving the summary… (another program may be using the case register)"),
+            on_failed=self.text.setFocus,
+        )  # fmt: skip
+
+    def reject(self) -> None:
+        if not self.writer.active:  # the save under way finishes first
+            super().reject()

@@ -72,7 +72,8 @@ class TimelineView(QTextBrowser):
         self._shown = (entries, addenda)
         self._start(timeline_order(entries, addenda))
 
-    def clear(self) -> None:
+    def clear_entries(self) -> None:
+        """Nothing of the case stays on screen (locking, another case)."""
         self._shown = None
         self._generation += 1
         self._pending = []

@@ -93,5 +93,15 @@ def wait_for(predicate: Callable[[], object], timeout: float = 15.0) -> None:
 
 def settle(window) -> None:  # type: ignore[no-untyped-def]
     """Until the register's background task (a case being read, a purge, the daily
-    backup after an unlock) has ended and its result is on screen."""
-    wait_for(lambda: not window.register_session.busy)
+    backup after an unlock) has ended and its result is on screen, and no write
+    waits to start after it (`RegisterSession.run_soon`, `write_later`)."""
+    session = window.register_session
+    wait_for(lambda: not session.busy and not session.writes_waiting)
+
+
+def finish_writes(dialog) -> None:  # type: ignore[no-untyped-def]
+    """Until a dialog's save has the register's answer: it is written in the background
+    (`ui/dialog_write.py`), and a real `exec()` would keep the dialog open meanwhile."""
+    writer = getattr(dialog, "writer", None)
+    if writer is not None:
+        wait_for(lambda: not writer.active)

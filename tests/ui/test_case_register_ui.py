@@ -496,7 +496,8 @@ def test_draft_survives_closing_the_dialog(qtbot, win, seeded, monkeypatch, prom
     assert register.get_draft(number) is not None
     prompts["answer"] = True
     again.reject()
-    assert not again.isVisible()
+    assert not again.isVisible()  # at once; the draft is thrown away in the background
+    settle(win)
     assert register.get_draft(number) is None
     assert len(prompts["confirm"]) == 2
 
@@ -504,7 +505,9 @@ def test_draft_survives_closing_the_dialog(qtbot, win, seeded, monkeypatch, prom
     assert third.text.toPlainText() == ""
     third.text.setPlainText("Opgeslagen notitie.")
     third.save_draft()
-    third.accept()
+    third.accept()  # waits for the draft being written, then saves the entry
+    finish_writes(third)
+    assert third.result() == QDialog.DialogCode.Accepted
     assert register.get_draft(number) is None  # saving the entry removes the draft
     assert register.get_case(number).entries[-1].text == "Opgeslagen notitie."
 
@@ -519,6 +522,7 @@ def test_an_empty_entry_is_refused_and_the_dialog_stays(win, seeded, prompts):
     dialog = EntryDialog(win.register_session, seeded["photo"], parent=win)
     dialog.text.setPlainText("   ")
     dialog.accept()
+    finish_writes(dialog)  # the register checks it, in the background
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert prompts["error"] == [_("{what} cannot be empty.").format(what=_("The text"))]
     assert dialog.text.toPlainText() == "   "

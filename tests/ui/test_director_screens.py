@@ -22,7 +22,7 @@ from klasse_desktop.ui.new_case_dialog import NewCaseDialog
 from klasse_desktop.ui.party_dialog import REMOVED, PartyDialog, relation_combo
 from klasse_desktop.ui.qt_i18n import install_translators
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import settle
+from tests.ui.helpers import finish_writes, settle
 
 FAST_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 PASSPHRASE = "paard batterij nietje 42"
@@ -135,6 +135,7 @@ def test_a_party_is_corrected_in_the_dialog_and_the_list_shows_it(win, register,
         dialog.name.setText("Daan de Vries")
         dialog.class_or_function.setText("groep 8")
         dialog.accept()
+        finish_writes(dialog)  # written in the background, the dialog open meanwhile
         return dialog.result()
 
     monkeypatch.setattr(PartyDialog, "exec", fix)
@@ -160,6 +161,7 @@ def test_a_party_added_by_mistake_is_removed_and_one_in_use_is_not(
 
     def remove(dialog):
         dialog.remove_button.click()
+        finish_writes(dialog)
         results.append(dialog.result())
         return dialog.result()
 

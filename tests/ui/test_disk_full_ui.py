@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from klasse_desktop.cases.errors import StorageError
 from klasse_desktop.ui.entry_dialog import EntryDialog
+from tests.ui.helpers import finish_writes
 from tests.ui.test_case_register_ui import data_dir, prompts, seeded, win  # noqa: F401 - fixtures
 
 
@@ -18,6 +19,7 @@ def test_the_typed_text_survives_a_full_disk(win, seeded, prompts, monkeypatch):
     dialog = EntryDialog(win.register_session, number, parent=win)
     dialog.text.setPlainText("Belangrijk gesprek met de ouders; niet kwijtraken.")
     dialog.accept()
+    finish_writes(dialog)  # written in the background; the dialog waits for the answer
     assert prompts["error"] == ["De schijf is vol."]
     assert dialog.result() != EntryDialog.DialogCode.Accepted
     assert dialog.text.toPlainText() == "Belangrijk gesprek met de ouders; niet kwijtraken."

@@ -90,7 +90,7 @@ def test_showing_another_case_stops_the_old_batches(qtbot, qapp):
     qtbot.wait(200)
     assert [r.entry.id for r in view.rows] == [1, 2, 3]
     assert view.toPlainText().count("Notitie ") == 3
-    view.clear()
+    view.clear_entries()
     qtbot.wait(50)
     assert view.rows == [] and view.toPlainText() == ""
 
