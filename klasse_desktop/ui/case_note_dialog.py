@@ -31,6 +31,7 @@ from klasse_desktop.protocol.labels import kind_label
 from klasse_desktop.protocol.models import RuleSet
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_table_model import CaseSortProxy, CaseTableModel
+from klasse_desktop.ui.dialog_write import DialogWrite
 from klasse_desktop.ui.register_session import RegisterSession
 
 
@@ -99,6 +100,7 @@ class CaseNoteDialog(QDialog):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.new_button)
+        self.writer = DialogWrite(self, session, self.search, self.table, self.new_button, buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(search_row)
@@ -140,16 +142,26 @@ class CaseNoteDialog(QDialog):
         dialog.deleteLater()
 
     def accept(self) -> None:
-        register, number = self.session.register, self.selected_number()
-        if register is None:
+        """Add the outcome to the chosen case in the background; the dialog closes once
+        it is saved (`ui/dialog_write.py`)."""
+        number = self.selected_number()
+        if self.session.register is None:
             return
         if number is None:
             messages.show_error(self, _("Choose a case first, or start a new one."))
             return
-        try:
-            save_wizard_run(register, number, self.run, self.rules, self.language)
-        except RegisterError as exc:
-            messages.show_error(self, exc, _("The note was not saved"))
-            return
-        self.saved_in = number
-        super().accept()
+        run, rules, language = self.run, self.rules, self.language
+
+        def saved(_result: object) -> None:
+            self.saved_in = number
+            super(CaseNoteDialog, self).accept()
+
+        self.writer.start(
+            lambda register: save_wizard_run(register, number, run, rules, language),
+            saved, _("The note was not saved"),
+            _("Saving the note… (another program may be using the case register)"),
+        )  # fmt: skip
+
+    def reject(self) -> None:
+        if not self.writer.active:  # the note being saved is saved first
+            super().reject()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from klasse_desktop.cases.errors import RegisterError
 from klasse_desktop.cases.models import CATEGORY_LABELS, Case
 from klasse_desktop.cases.repository import MAX_NAME, MAX_TITLE
 from klasse_desktop.i18n import _
@@ -30,6 +29,7 @@ from klasse_desktop.protocol.labels import file_type_label
 from klasse_desktop.protocol.models import FileType
 from klasse_desktop.ui import messages
 from klasse_desktop.ui.case_labels import vocabulary
+from klasse_desktop.ui.dialog_write import DialogWrite
 from klasse_desktop.ui.forms import labelled_form, wrapped_label
 from klasse_desktop.ui.register_session import RegisterSession
 
@@ -92,6 +92,8 @@ class NewCaseDialog(QDialog):
         create.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.writer = DialogWrite(self, session, self.title, self.category, self.file_type,
+                                  self.school, self.summary, buttons)  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(note)
@@ -108,8 +110,9 @@ class NewCaseDialog(QDialog):
         )
 
     def accept(self) -> None:
-        register = self.session.register
-        if register is None:
+        """Check the choices, then create the case in the background; the dialog
+        closes once it exists (`ui/dialog_write.py`)."""
+        if self.session.register is None:
             return
         for combo, message in (
             (self.category, _("Choose a category for the case.")),
@@ -119,14 +122,27 @@ class NewCaseDialog(QDialog):
                 messages.show_error(self, message, _("The case was not created"))
                 combo.setFocus()
                 return
-        try:
-            self.case = register.create_case(
-                self.title.text(), self.category.currentData(), self.file_type.currentData(),
-                protocol_version=self.protocol_version, school=self.school.text(),
-                summary=self.summary.toPlainText(),
-            )  # fmt: skip
-        except RegisterError as exc:
-            messages.show_error(self, exc, _("The case was not created"))
-            self.title.setFocus()
-            return
-        super().accept()
+        title, category, file_type = (
+            self.title.text(), self.category.currentData(), self.file_type.currentData()
+        )  # fmt: skip
+        school, summary, version = (
+            self.school.text(), self.summary.toPlainText(), self.protocol_version
+        )  # fmt: skip
+
+        def created(case: object) -> None:
+            assert isinstance(case, Case)
+            self.case = case
+            super(NewCaseDialog, self).accept()
+
+        self.writer.start(
+            lambda register: register.create_case(title, category, file_type,
+                                                  protocol_version=version, school=school,
+                                                  summary=summary),
+            created, _("The case was not created"),
+            _("Creating the case… (another program may be using the case register)"),
+            on_failed=self.title.setFocus,
+        )  # fmt: skip
+
+    def reject(self) -> None:
+        if not self.writer.active:  # the case being created is created first
+            super().reject()

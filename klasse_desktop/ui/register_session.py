@@ -90,6 +90,7 @@ class RegisterSession(QObject):
         self._finals_after: list[Write] = []  # the last writes before that close
         self._waiting: list[Waiting] = []  # writes waiting for the running task (UI thread)
         self._finals: list[Write] = []  # writes for the moment the register locks
+        self._closing: BackgroundTask | None = None  # those writes, then the close
 
     def _on_idle(self) -> None:
         if self.register is not None:
@@ -116,6 +117,26 @@ class RegisterSession(QObject):
         when it ends, after its result is shown (a case read again first)."""
         return len(self._waiting)
 
+    def _closed(self, closing: BackgroundTask) -> None:
+        if self._closing is closing:
+            self._closing = None
+
+    def _wait_for_close(self) -> None:
+        """The last writes of a lock (the text of a dialog, kept as a draft) are done
+        before the register opens again, so the draft is there after the unlock. It
+        takes milliseconds, unless another program holds the register: then the busy
+        window says what is being waited for."""
+        closing = self._closing
+        if closing is None:
+            return
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        closing.ended.connect(loop.quit)
+        closing.reveal()
+        if self._closing is closing:
+            loop.exec()
+
     def ensure_open(self, parent: QWidget | None) -> bool:
         """The register, unlocked; asks for the passphrase (or sets one up) if needed.
 
@@ -128,6 +149,7 @@ class RegisterSession(QObject):
             return False
         self._opening = True
         try:
+            self._wait_for_close()
             if not _load_register_code(parent):
                 return False
             from klasse_desktop.ui.unlock_dialog import UnlockDialog
@@ -314,7 +336,8 @@ class RegisterSession(QObject):
             if in_use:
                 self._close_after, self._finals_after = register, finals
         if not in_use and finals:
-            close_in_background(register, finals)
+            closing = self._closing = close_in_background(register, finals)
+            closing.ended.connect(lambda: self._closed(closing))
         elif not in_use:
             register.close()
         if self.task is not None:

@@ -23,10 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klasse_desktop.i18n import _
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from klasse_desktop.cases.repository import CaseRegister
+    from klasse_desktop.ui.background import BackgroundTask
 
 BUSY_TRIES = 3  # each try waits the busy timeout: 15 s in all
 log = logging.getLogger(__name__)
@@ -78,13 +81,17 @@ def finish_then_close(register: CaseRegister, works: list[Write]) -> None:
         register.close()
 
 
-def close_in_background(register: CaseRegister, works: list[Write]) -> None:
+def close_in_background(register: CaseRegister, works: list[Write]) -> BackgroundTask:
     """`finish_then_close` in a worker thread, with no window (the register is locked:
-    nothing about it is shown). Quitting waits for it (`background.wait_for_all`)."""
-    from klasse_desktop.ui.background import run_in_background
+    nothing about it is shown unless someone unlocks before it is done, see
+    `RegisterSession.ensure_open`). Quitting waits for it (`background.wait_for_all`)."""
+    from klasse_desktop.ui.background import BackgroundTask
 
     def failed(error: Exception) -> None:
         log.warning("closing the register failed: %s", type(error).__name__)
 
-    task = run_in_background(None, lambda: finish_then_close(register, works), None, failed, "")
-    task.hide_window()
+    text = _("Saving what was being typed before the lock…")
+    task = BackgroundTask(None, lambda: finish_then_close(register, works), None, failed,
+                          text, _("Case register"), quiet=True)  # fmt: skip
+    task.start()
+    return task

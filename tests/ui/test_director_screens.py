@@ -113,7 +113,10 @@ def test_the_file_type_follows_whom_the_case_is_about(win, register):
     dialog.title.setText("Foto van een leerkracht gedeeld")
     dialog.category.setCurrentIndex(dialog.category.findData("privacy"))
     dialog.accept()
+    assert dialog.writer.active and dialog.case is None  # created in the background
+    finish_writes(dialog)
     assert dialog.case is not None and dialog.case.file_type == "personeelsdossier"
+    assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.case.category == "privacy"
 
 

@@ -370,6 +370,31 @@ def test_locking_while_another_program_writes_still_keeps_the_draft(
         again.close()
 
 
+def test_unlocking_at_once_after_the_lock_waits_for_the_kept_draft(qtbot, win, seeded, monkeypatch):
+    """The draft of a lock is written in the background; an unlock that comes first
+    waits for it, so the draft is there after the unlock."""
+    from klasse_desktop.ui import register_writes
+    from klasse_desktop.ui.unlock_dialog import UnlockDialog
+    from tests.ui.test_case_register_ui import drive, typed
+
+    slow = register_writes.finish_then_close
+
+    def finish_slowly(register, works):  # a slow disk, or another program's lock
+        time.sleep(0.6)
+        slow(register, works)
+
+    monkeypatch.setattr(register_writes, "finish_then_close", finish_slowly)
+    number = seeded["photo"]
+    dialog = EntryDialog(win.register_session, number, parent=win)
+    dialog.show()
+    qtbot.keyClicks(dialog.text, "Concept over Noor en Daan")
+    win.lock_register()
+    drive(monkeypatch, UnlockDialog, typed(PASSPHRASE))
+    assert win.open_register()
+    again = EntryDialog(win.register_session, number, parent=win)
+    assert again.text.toPlainText() == "Concept over Noor en Daan"
+
+
 # -- writes nobody waits for -------------------------------------------------------------------
 
 
