@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import tempfile
 from datetime import date
@@ -20,6 +21,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The generated registers use the tests' cheap key derivation, which a register
+# opened without this setting refuses (it would be guessable).
+os.environ.setdefault("KLASSE_KDF", "fast")
 
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate

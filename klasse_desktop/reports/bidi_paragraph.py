@@ -127,13 +127,32 @@ class BidiParagraph(Paragraph):
         self._setup(marked, self.style, self.bulletText, None, cleanBlockQuotedText)
 
 
+class MeasuredParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width. A report measures an entry's
+    heading to decide whether it and two lines fit on the page (`case_report._RoomFor`)
+    and then the frame measures it again; ReportLab breaks the lines both times."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._measured: tuple[float, tuple[float, float]] | None = None
+        super().__init__(*args, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        measured = self._measured
+        # `split` may drop the lines (ReportLab deletes blPara): measure again then.
+        if measured is not None and measured[0] == availWidth and hasattr(self, "blPara"):
+            return measured[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._measured = (availWidth, size)
+        return size
+
+
 def text_paragraph(text: str, style: Any) -> tuple[Paragraph, int]:
     """The paragraph for typed `text` in `style` (fonts per character; shaping,
     right alignment and bidi lines where there are right-to-left letters), and how
     many characters no shipped font has (drawn as □)."""
     if not needs_shaping(text):
         marked, replaced = markup(text, style.fontName)
-        return Paragraph(marked, style), replaced
+        return MeasuredParagraph(marked, style), replaced
     # A soft hyphen is only a place where a word may break. ReportLab breaks shaped
     # words there by shaping the shaped halves again, which fails (and can leave a
     # .notdef glyph): in text that is shaped, the hint is dropped.
