@@ -17,6 +17,8 @@ import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QKeyEvent,
@@ -178,6 +180,38 @@ class TimelineView(QTextBrowser):
             cursor.insertBlock(f.right, f.body)
             cursor.insertText(_("Show the whole text"), f.link(_href(FULL_TEXT, row.entry.id)))
         cursor.setPosition(root.lastPosition())
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt API
+        """Tab goes to the next link (QTextBrowser); then it is announced."""
+        moved: bool = super().focusNextPrevChild(next)
+        if self.hasFocus():
+            self._link_chosen()
+        return moved
+
+    def _link_chosen(self) -> None:
+        """The link Tab selected: the selection covers exactly its words."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        probe = QTextCursor(self.document())
+        probe.setPosition(cursor.selectionStart() + 1)
+        href = probe.charFormat().anchorHref()
+        if href:
+            self._announce(QUrl(href))
+
+    def _announce(self, url: QUrl) -> None:
+        """Tab to a link: a screen reader says which entry it belongs to ("Aanvulling
+        toevoegen… — 3 maart 2026 · Gesprek"); the link's own words do not say it."""
+        try:
+            entry_id = int(url.path())
+        except ValueError:
+            return
+        row = next((r for r in self.rows if r.entry.id == entry_id), None)
+        if row is None or not self.hasFocus():
+            return
+        words = _("Add addendum…") if url.scheme() == ADDENDUM else _("Show the whole text")
+        text = _("{action} — {entry}").format(action=words, entry=row.heading)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _follow(self, url: QUrl) -> None:
         try:

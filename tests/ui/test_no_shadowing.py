@@ -32,6 +32,7 @@ OVERRIDABLE = frozenset(
         "minimumSizeHint",
         "heightForWidth",
         "hasHeightForWidth",
+        "focusNextPrevChild",  # the timeline announces the link Tab reached
         # QLayout
         "addItem",
         "count",

@@ -223,3 +223,21 @@ def test_paragraphs_as_typed_each_in_its_own_direction(qtbot, qapp):
     assert arabic.textDirection() == Qt.LayoutDirection.RightToLeft
     assert dutch.textDirection() == Qt.LayoutDirection.LeftToRight
     assert "\r" not in view.toPlainText()
+
+
+def test_a_screen_reader_hears_which_entry_a_link_belongs_to(qtbot, qapp, monkeypatch):
+    heard: list[str] = []
+
+    class Recorder:
+        @staticmethod
+        def updateAccessibility(event):
+            heard.append(event.message())
+
+    monkeypatch.setattr(timeline_view, "QAccessible", Recorder)
+    view = _shown(qtbot, [_entry(1, "Eerste notitie."), _entry(2, "Tweede notitie.")])
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    expected = _("{action} — {entry}").format(action=_("Add addendum…"), entry=view.rows[1].heading)
+    assert heard[-1] == expected
