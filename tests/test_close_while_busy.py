@@ -33,7 +33,7 @@ def test_closing_while_another_program_writes_is_immediate_and_loses_nothing(tmp
         holder.rollback()
         holder.close()
         other.dispose()
-    assert took < 1.0, took  # it waited the 5 s busy timeout before
+    assert took < 2.5, took  # it waited the 5 s busy timeout before (margin: a loaded CI machine)
     assert register.database.key_hex == ""  # the key is dropped all the same
 
     again = open_register(folder, create=False)
