@@ -261,11 +261,12 @@ def main() -> None:
     def show_before() -> None:
         from klasse_desktop.ui import timeline_view
 
-        batch, timeline_view.FIRST_BATCH = timeline_view.FIRST_BATCH, 10**9  # all at once
+        batch, chars = timeline_view.FIRST_BATCH, timeline_view.BATCH_CHARS
+        timeline_view.FIRST_BATCH = timeline_view.BATCH_CHARS = 10**9  # all at once
         try:
             page.show_detail(before_register.get_case(number))
         finally:
-            timeline_view.FIRST_BATCH = batch
+            timeline_view.FIRST_BATCH, timeline_view.BATCH_CHARS = batch, chars
 
     before = longest_stall(app, on_ui_thread(show_before))
     page.clear()

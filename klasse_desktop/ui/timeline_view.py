@@ -39,6 +39,7 @@ from klasse_desktop.ui.verdict_style import KIND_COLOURS
 # layout of what a batch added comes on top).
 FIRST_BATCH = 8
 BATCH_S = 0.005
+BATCH_CHARS = 6000  # and about this much text: Qt lays out each batch before painting
 ADDENDUM, FULL_TEXT = "addendum", "fulltext"  # the links' schemes
 
 
@@ -141,12 +142,19 @@ class TimelineView(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
         started = time.perf_counter()
-        added = 0
-        while self._pending and (added < at_least or time.perf_counter() - started < BATCH_S):
+        added = written = 0
+
+        def room() -> bool:
+            if written >= BATCH_CHARS:  # laying out what was written comes after
+                return False
+            return added < at_least or time.perf_counter() - started < BATCH_S
+
+        while self._pending and (added == 0 or room()):
             row = row_for(*self._pending.pop())
             self._write(cursor, row)
             self.rows.append(row)
             added += 1
+            written += len(row.text)
         cursor.endEditBlock()
         if self._pending:
             QTimer.singleShot(0, lambda: self._add_batch(generation))

@@ -241,3 +241,17 @@ def test_a_screen_reader_hears_which_entry_a_link_belongs_to(qtbot, qapp, monkey
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     expected = _("{action} — {entry}").format(action=_("Add addendum…"), entry=view.rows[1].heading)
     assert heard[-1] == expected
+
+
+def test_long_pasted_chats_come_a_few_at_a_time(qtbot, qapp):
+    """Qt lays out what a batch wrote before it paints: a batch holds a screenful of
+    short notes, but only as much long text as lays out within a frame or two."""
+    chat = "\n".join(f"[14:{m:02d}] Mo: kijk dan wat Noor zet 😂 echt niet oké" for m in range(80))
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_entries([_entry(i, chat) for i in range(1, 41)], {})
+    assert len(chat) > timeline_view.BATCH_CHARS // 2
+    assert 1 <= len(view.rows) <= 2
+    qtbot.waitUntil(lambda: view.complete, timeout=30_000)
+    assert [r.entry.id for r in view.rows] == list(range(1, 41))
