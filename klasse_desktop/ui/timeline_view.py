@@ -244,9 +244,11 @@ class TimelineView(QTextBrowser):
         super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        """The colours come from the scheme: a switch to dark (or back) writes again."""
+        """Colours and heading sizes are written into the text: a switch to dark (or
+        back) or another font size writes the timeline again."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+        if event.type() in changes and self._shown is not None:
             self._start(timeline_order(*self._shown))
 
 

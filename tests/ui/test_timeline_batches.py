@@ -8,6 +8,7 @@ import json
 import time
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -255,3 +256,15 @@ def test_long_pasted_chats_come_a_few_at_a_time(qtbot, qapp):
     assert 1 <= len(view.rows) <= 2
     qtbot.waitUntil(lambda: view.complete, timeout=30_000)
     assert [r.entry.id for r in view.rows] == list(range(1, 41))
+
+
+def test_a_larger_font_writes_the_headings_again_in_proportion(qtbot, qapp):
+    view = _shown(qtbot, [_entry(1, "Een notitie.")])
+    heading = view.rows[0].heading
+    before = view.document().find(heading).charFormat().fontPointSize()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    qtbot.waitUntil(lambda: view.complete and len(view.rows) == 1)
+    after = view.document().find(heading).charFormat().fontPointSize()
+    assert after == pytest.approx(before * 1.5, rel=0.01)
