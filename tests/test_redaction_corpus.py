@@ -162,6 +162,8 @@ CORPUS = {
                                          "{C}. en {A}. zaten naast elkaar."),
     "first-name-and-initial-with-particle": note("pupil", "Daan de V. was er ook bij.",
                                                  "{B}. was er ook bij."),
+    "first-name-and-initial-as-chat-handle": note("pupil", "[16:03] Noor B: hahaha 😂",
+                                                  "[16:03] {C}: hahaha 😂"),
     "shared-first-name": note(
         "pupil", "Noor zei dat Noor Bakker begon.", "Noor zei dat {C} begon.",
         ("Noor", AMBIGUOUS, (1, 3)), decide=party("Noor", 1)),

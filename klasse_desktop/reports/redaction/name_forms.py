@@ -125,10 +125,11 @@ def name_forms(name: str) -> list[NameForm]:
         pattern = rf"{initial}(?:\. ?| )(?:[a-z]\. ?)*{surname}"
         forms.setdefault(pattern, NameForm(pattern, 2, "initials"))
     if given and core and core[0][:1].isalpha():
-        # "Noor B.", "Daan de V.": a first name with the initial of the surname (the
-        # full stop stays in the text: it often ends the sentence too).
+        # "Noor B.", "Daan de V.", a pasted chat's "[16:03] Daan W: hahaha": a first
+        # name with the initial of the surname, which ends at a full stop (it stays in
+        # the text: it often ends the sentence too) or another mark or space.
         between = f"(?:{_particles(particles)} )?" if particles else ""
-        pattern = rf"{_joined(given[:1])} {between}{re.escape(core[0][0])}(?=\.)"
+        pattern = rf"{_joined(given[:1])} {between}{re.escape(core[0][0])}(?=[.:,;!?)]|\s|$)"
         forms.setdefault(pattern, NameForm(pattern, 2, "initials"))
     return list(forms.values())
 
