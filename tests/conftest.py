@@ -23,6 +23,9 @@ os.environ.pop("KLASSE_LANG", None)
 # Registers made by the tests use the cheap key derivation, which the app refuses to
 # open anywhere else (cases/passphrases.py).
 os.environ["KLASSE_KDF"] = "fast"
+# Every PDF a test writes goes through pikepdf's whole PDF/A validator, which the app
+# leaves out for speed (see klasse_desktop/reports/pdfa.py).
+os.environ["KLASSE_PDFA_CHECK"] = "full"
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_WIZARD = DATA / "sample.wizard.yaml"

@@ -23,6 +23,7 @@ from klasse_desktop import __version__
 from klasse_desktop.i18n import _
 from klasse_desktop.reports.fonts import FAMILY, drawable, register_fonts
 from klasse_desktop.reports.styles import MUTED, RULE
+from klasse_desktop.reports.subset_font import undrawn
 
 MARGIN = 20 * mm
 
@@ -55,6 +56,7 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self._decorate(total)
             super().showPage()
+        _refuse_notdef(self._doc)
         super().save()
 
     def _decorate(self, total: int) -> None:
@@ -77,6 +79,21 @@ class _NumberedCanvas(Canvas):
         page = _("Page {page} of {total}").format(page=self._pageNumber, total=total)
         self.drawRightString(width - MARGIN, 10 * mm, page)
         self.restoreState()
+
+
+def _refuse_notdef(doc: Any) -> None:
+    """A character drawn without a glyph would print as an empty box and makes the file
+    fail PDF/A (ISO 19005-2, 6.2.11.8): refuse it like the validator would, so the
+    report names the entry (`failure_place`) instead of writing a wrong file."""
+    from klasse_desktop.reports.pdfa import PdfaError
+
+    found = undrawn(doc.delayedFonts, doc)
+    if found:
+        details = "; ".join(
+            f"{font}: " + " ".join(f"U+{ord(ch):04X}" for ch in sorted(chars))
+            for font, chars in sorted(found.items())
+        )
+        raise PdfaError(f"6.2.11.8: .notdef glyph drawn ({details})")
 
 
 def layout(story: Sequence[Flowable], frame: Frame) -> tuple[bytes, int]:
