@@ -1,4 +1,5 @@
-"""The layout shortcuts (a paragraph measured once per width, `MeasuredParagraph`)
+"""The layout shortcuts (a paragraph measured once per width, `MeasuredParagraph`;
+plain text made into a paragraph without the parser, `plain_paragraph`)
 change the speed of a report, never its bytes."""
 
 from __future__ import annotations
@@ -61,3 +62,16 @@ def test_a_heading_measured_for_room_is_not_broken_again(monkeypatch):
     del paragraph.blPara  # as ReportLab's split does when nothing fits
     paragraph.wrap(200, 800)
     assert len(calls) == 3
+
+
+def test_paragraphs_made_without_the_parser_give_the_same_report(
+    tmp_path, rules, invariant, monkeypatch
+):
+    made = []
+    real = bidi_paragraph.plain_paragraph
+    monkeypatch.setattr(bidi_paragraph, "plain_paragraph",
+                        lambda *args: made.append(real(*args)) or made[-1])  # fmt: skip
+    shortcut = _plain_report(tmp_path / "a", rules)
+    assert sum(p is not None for p in made) > 100  # most paragraphs took the shortcut
+    monkeypatch.setattr(bidi_paragraph, "plain_paragraph", lambda *args: None)
+    assert _plain_report(tmp_path / "b", rules) == shortcut

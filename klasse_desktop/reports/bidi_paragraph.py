@@ -24,6 +24,7 @@ from reportlab.platypus.paragraph import (
 
 from klasse_desktop.reports.bidi_layout import display, display_span, levels
 from klasse_desktop.reports.fonts import markup
+from klasse_desktop.reports.plain_paragraph import plain_paragraph
 from klasse_desktop.reports.styles import RTL, for_text, is_rtl_paragraph, needs_shaping
 
 SOFT_HYPHEN = "\u00ad"
@@ -151,6 +152,9 @@ def text_paragraph(text: str, style: Any) -> tuple[Paragraph, int]:
     right alignment and bidi lines where there are right-to-left letters), and how
     many characters no shipped font has (drawn as □)."""
     if not needs_shaping(text):
+        plain = plain_paragraph(text, style, MeasuredParagraph)
+        if plain is not None:
+            return plain, 0
         marked, replaced = markup(text, style.fontName)
         return MeasuredParagraph(marked, style), replaced
     # A soft hyphen is only a place where a word may break. ReportLab breaks shaped

@@ -88,6 +88,12 @@ def _drawn_as_is(face: str) -> frozenset[str]:
     return covered(face) | {"\n", "\t"}
 
 
+def in_one_run(text: str, face: str) -> bool:
+    """Whether `face` draws every character of `text` itself (`font_runs` would make
+    one run of it)."""
+    return _drawn_as_is(face).issuperset(text)
+
+
 def _font_for(ch: str, chain: list[str]) -> str | None:
     return next((font for font in chain if ch in covered(font)), None)
 
