@@ -4,11 +4,11 @@ ReportLab parses the text of every Paragraph as markup, with Python's HTMLParser
 in a report of 500 short notes that is a fifth of the time spent laying it out.
 Most typed text is one run in one font without a line break, and for such text
 the parser's result is always the same: one fragment in the style's font holding
-the text with its white space collapsed. (Text with "&", "<" or ">" is left to the
-parser: it cuts the fragment at every entity it reads back.) That fragment is made here from a copy of
+the text with its white space collapsed. That fragment is made here from a copy of
 the one the parser gives for the style, so the paragraph is the same as the parsed
 one, fragment for fragment (tests/test_plain_paragraph.py compares the fragments of
-any text, and the bytes of a whole report).
+any text, and the bytes of a whole report). Text with "&", "<" or ">" is left to
+the parser, which cuts the fragment at every entity it reads back.
 """
 
 from __future__ import annotations
@@ -53,5 +53,5 @@ def plain_paragraph(text: str, style: Any, kind: type[_P]) -> _P | None:
     frag.text = cleaned
     frags = [frag]
     textTransformFrags(frags, style)
-    paragraph = kind(escape(cleaned), style, frags=frags)
+    paragraph: _P = kind(escape(cleaned), style, frags=frags)
     return paragraph
