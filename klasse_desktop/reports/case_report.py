@@ -182,9 +182,12 @@ class _Renderer:
         body: list[Flowable] = []
         for block in section.blocks:
             body += self._block(block)
-        # The heading never stands alone at the bottom of a page.
-        head = [_p(section.heading, self.s.heading)]
-        return [KeepTogether([*head, *body[:1]]), *body[1:]]
+        # The heading never stands alone at the bottom of a page: it goes with the
+        # first entry's heading and two lines of its text, or with the first block.
+        head = _p(section.heading, self.s.heading)
+        if body and isinstance(body[0], _RoomFor):
+            return [body[0].after(head), head, *body[1:]]
+        return [together([head, *body[:1]]), *body[1:]]
 
     def _block(self, block: Block) -> list[Flowable]:
         s = self.s
@@ -197,8 +200,8 @@ class _Renderer:
         if isinstance(block, Overview):
             return [_p(SafeText(f"{block.lead} — {block.text}"), self.hanging)]
         if isinstance(block, ClauseQuote):
-            return [KeepTogether([_p(block.clause_id, s.cell_bold),
-                                  _p(SafeText(f"“{block.text}”"), s.quote)])]  # fmt: skip
+            return [together([_p(block.clause_id, s.cell_bold),
+                              _p(SafeText(f"“{block.text}”"), s.quote)])]  # fmt: skip
         raise TypeError(f"no drawing for {type(block).__name__}")
 
     def _entry(self, block: EntryBlock) -> list[Flowable]:
@@ -211,7 +214,7 @@ class _Renderer:
         style = s.quote if block.addendum else s.body
         head = _p(SafeText(f"{block.number}. {block.heading}"), s.entry_head)
         paragraphs = [p for text in block.paragraphs for p in _paragraphs(text, style)]
-        return [_RoomFor(head, style), head, *paragraphs]
+        return [_RoomFor([head], style), head, *paragraphs]
 
     def _table(self, grid: Grid) -> Table:
         s = self.s
@@ -250,21 +253,46 @@ class _Renderer:
                 counter[0],
             ).format(n=counter[0], mark=REPLACEMENT)
             parts.append(_draw(note, s.small))
-        return [KeepTogether([*parts, heading, table])]
+        return [together([*parts, heading, table])]
 
 
 class _RoomFor(CondPageBreak):
-    """Go to the next page unless `head` and two lines in `style` fit here."""
+    """Go to the next page unless the `heads` and two lines in `style` fit here."""
 
-    def __init__(self, head: Paragraph, style: Any) -> None:
+    def __init__(self, heads: list[Paragraph], style: Any) -> None:
         super().__init__(0)
-        self._head, self._style = head, style
+        self._heads, self._style = heads, style
+
+    def after(self, head: Paragraph) -> _RoomFor:
+        """The same, with `head` (a section's heading) drawn before the others."""
+        return _RoomFor([head, *self._heads], self._style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        head_height = self._head.wrap(availWidth, availHeight)[1]
-        gap = max(self._head.style.spaceAfter, self._style.spaceBefore)
-        self.height = self._head.style.spaceBefore + head_height + gap + 2 * self._style.leading
+        height, after = 0.0, None
+        for head in self._heads:
+            before = head.style.spaceBefore
+            height += before if after is None else max(after, before)
+            height += head.wrap(availWidth, availHeight)[1]
+            after = head.style.spaceAfter
+        gap = max(after or 0.0, self._style.spaceBefore)
+        self.height = height + gap + 2 * self._style.leading
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def together(flowables: list[Flowable]) -> KeepTogether:
+    """One KeepTogether for `flowables`, with any KeepTogether among them opened up.
+
+    ReportLab measures a KeepTogether as endlessly tall (so that it is always split),
+    so one inside another never fits anywhere and always starts a new page: the last
+    section and the signatures went to a page of their own, and so did a section
+    that opens with a quoted clause."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            flat += together(list(flowable._content))._content
+        else:
+            flat.append(flowable)
+    return KeepTogether(flat)
 
 
 def _hanging(s: Styles) -> Any:
@@ -290,7 +318,7 @@ def render_model(model: ReportModel) -> bytes:
         story = renderer.story()
         # The signatures never stand alone on a page: the last piece of content
         # goes with them.
-        story[-1:] = [KeepTogether([*story[-1:], *renderer.signatures(counter)])]
+        story[-1:] = [together([*story[-1:], *renderer.signatures(counter)])]
         try:
             return render(story, frame)
         except PdfaError as error:
