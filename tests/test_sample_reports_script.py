@@ -20,6 +20,6 @@ def test_the_sample_script_writes_every_sample_pdf(tmp_path):
     assert names == [
         f"{lang}-{kind}.pdf"
         for lang in ("en", "nl")
-        for kind in ("200-entries-personeelsdossier", "advice", "small-leerlingendossier")
+        for kind in ("300-entries-personeelsdossier", "advice", "small-leerlingendossier")
     ]
     assert all((out / name).read_bytes().startswith(b"%PDF-") for name in names)
