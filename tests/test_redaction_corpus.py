@@ -51,6 +51,8 @@ CAST = (
     Person(11, "leerling", "Łukasz Nowak", "7A"),
     Person(12, "leerling", "Elif Aydın", "6"),
     Person(13, "leerling", "Roos Meijer", "4"),
+    Person(14, "leerling", "Lieke Vermeulen", "7B"),
+    Person(15, "leerling", "Samira El Idrissi", "6"),
     Person(20, "ouder", "Ingrid de Vries", related_to=2),
     Person(21, "ouder", "Peter de Vries", related_to=2),
     Person(22, "ouder", "Fatma Yılmaz", related_to=7),
@@ -69,7 +71,7 @@ def labels() -> dict[str, str]:
     def pupil(letter: str) -> str:
         return _("Pupil {letter}").format(letter=letter)
 
-    out = {letter: pupil(letter) for letter in "ABCDEFGHIJKLM"}
+    out = {letter: pupil(letter) for letter in "ABCDEFGHIJKLMNO"}
     for letter in "ABGL":
         out[f"o{letter}"] = _("Parent of {pupil}").format(pupil=pupil(letter))
     out["oB2"] = f"{out['oB']} (2)"
@@ -127,6 +129,25 @@ CORPUS = {
     "possessive-or-other-surname": note(
         "pupil", "Peters auto stond voor de school.", "{P1} auto stond voor de school.",
         ("Peters", UNREGISTERED, (5, 21)), decide=hide("Peters")),
+    # -- nicknames: the start of a first name, made small or not -------------------------
+    "nickname-start-and-small": note(
+        "pupil", "Lieke (ook wel 'Liek' of Liekje) gaf toe dat zij het account had.",
+        "{N} (ook wel '{N}' of {N}) gaf toe dat zij het account had.",
+        ("Liek", UNREGISTERED, (14,)), ("Liekje", UNREGISTERED, (14,)),
+        decide=party("Liek", 14) | party("Liekje", 14)),
+    "nickname-doubled-consonant": note(
+        "staff", "Sammie stuurde het door; Sam zegt dat het een grap was.",
+        "{O} stuurde het door; {P1} zegt dat het een grap was.",
+        ("Sammie", UNREGISTERED, (15,)), ("Sam", UNREGISTERED, (15,)),
+        decide=party("Sammie", 15) | hide("Sam")),
+    "nickname-in-a-pasted-chat": note(
+        "pupil", "[21:14] Liek: kijk dan 😂😂\n[21:15] Bo: haha",
+        "[21:14] {P1}: kijk dan 😂😂\n[21:15] {D}: haha",
+        ("Liek", UNREGISTERED, (14,)), decide=hide("Liek")),
+    "nickname-or-a-word-at-a-sentence-start": note(
+        "staff", "Lieke en Sam kwamen samen; Samen met juf Els.",
+        "{N} en {P1} kwamen samen; Samen met juf Els.",
+        ("Sam", UNREGISTERED, (15,)), decide=hide("Sam")),
     # -- spacing, line breaks, invisible characters ---------------------------------------
     "double-space": note("staff", "Noor  Okafor en Daan de Vries kregen ruzie.",
                          "{A} en {B} kregen ruzie."),

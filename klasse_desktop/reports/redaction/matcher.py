@@ -6,7 +6,9 @@ registered name, longest first, so "Ingrid de Vries" is found as Ingrid before
 pupils called Noor; a mother and son who share a surname) is reported with all of
 them: the redactor never picks one itself. A capitalised word that sounds like a
 registered name part but is spelled otherwise ("Mohamed", "Janssen") is reported as
-a variant, which the redactor only ever flags.
+a variant, which the redactor only ever flags; so is a capitalised word that is the
+start of a registered first name, or that start made small ("Liek" and "Liekje" for
+Lieke, "Sammie" for Samira): a nickname, perhaps.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ from klasse_desktop.reports.redaction.name_forms import (
 )
 
 _WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
+_SHORT_WORD = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
+# What Dutch puts after a name (or its start) to make it small or fond, then a
+# possessive s: Liekje, Sammie, Semmetje, Lieks.
+_SMALL = re.compile(r"(?:etje|tje|pje|kje|je|ie|y|ke)?s?$")
+_SHORT_MIN = 3  # letters of a start that counts: "Sam", "Liek"; not "Mo"
+_GIVEN_MIN = 4  # letters of a first name whose start is looked for
 _OPENERS = "\"'“”‘’„«»‹›([{-–—*•>"  # may stand between a sentence end and its first word
 _SENTENCE_ENDS = ".!?:;\n"
 
@@ -84,6 +92,14 @@ class NameMatcher:
         for (key, token, kind), ids in variants.items():
             self._variants.setdefault(key, []).append((token, kind, frozenset(ids)))
         self._glued = {part: frozenset(ids) for part, ids in glued.items()}
+        given_parts: dict[str, set[int]] = {}
+        for person_id, name in people_list:
+            given, _between, _core = split_name(name)
+            for token in [*given, *(p for t in given if "-" in t for p in t.split("-"))]:
+                letters = "".join(ch for ch in token if ch.isalpha())
+                if len(letters) >= _GIVEN_MIN:
+                    given_parts.setdefault(letters, set()).add(person_id)
+        self._given = {part: frozenset(ids) for part, ids in given_parts.items()}
 
     def find(self, text: str) -> list[NameHit]:
         """Every registered name in `text` (already NFC), left to right, not overlapping."""
@@ -105,7 +121,9 @@ class NameMatcher:
                     word_or_name=self._maybe_a_word(text, start, typed, form, suffix),
                 )
             )  # fmt: skip
-        return self._spelling_variants(text, skel, hits) if self._variants else hits
+        if self._variants:
+            hits = self._spelling_variants(text, skel, hits)
+        return self._short_forms(text, skel, hits) if self._given else hits
 
     def glued_in(self, text: str) -> frozenset[int]:
         """People with a name part anywhere in `text`, also glued to other words
@@ -144,6 +162,37 @@ class NameMatcher:
             hits = [h for h in hits if h is not hit]
             hits.append(variant)
         return sorted(hits, key=lambda h: h.start)
+
+    def _short_forms(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
+        """Capitalised words that are the start of a registered first name, as typed or
+        made small ("Liek", "Liekje" for Lieke; "Sam", "Sammie" for Samira): perhaps a
+        nickname of theirs, perhaps another name. Flagged with the people they may be,
+        never replaced. A common word at the start of a sentence ("Dan" with a Daniel
+        registered) is left alone."""
+        found = []
+        for match in _SHORT_WORD.finditer(skel.text):
+            start, end = skel.span(match.start(), match.end())
+            if not text[start].isupper() or any(h.start < end and start < h.end for h in hits):
+                continue
+            word = match.group()
+            if word in common_words() and at_sentence_start(text, start):
+                continue
+            people = self._short_of(word)
+            if people:
+                form = NameForm(re.escape(word), 1, "given")
+                found.append(NameHit(start, end, text[start:end], people, form, False, False, True))
+        return sorted(hits + found, key=lambda h: h.start) if found else hits
+
+    def _short_of(self, word: str) -> frozenset[int]:
+        small = _SMALL.search(word)  # always matches (everything in it is optional)
+        stems = {word, word[: small.start()] if small else word}
+        stems |= {s[:-1] for s in stems if len(s) > _SHORT_MIN and s[-1] == s[-2]}  # Samm-ie
+        people = [
+            ids for part, ids in self._given.items()
+            for stem in stems
+            if len(stem) >= _SHORT_MIN and part != stem and part.startswith(stem)
+        ]  # fmt: skip
+        return frozenset().union(*people) if people else frozenset()
 
     @staticmethod
     def _maybe_a_word(text: str, start: int, typed: str, form: NameForm, suffix: str) -> bool:
