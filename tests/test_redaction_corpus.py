@@ -148,6 +148,18 @@ CORPUS = {
         "staff", "Lieke en Sam kwamen samen; Samen met juf Els.",
         "{N} en {P1} kwamen samen; Samen met juf Els.",
         ("Sam", UNREGISTERED, (15,)), decide=hide("Sam")),
+    # -- typing slips: a letter swapped, changed, added or left out ----------------------
+    "typing-slips": note(
+        "pupil", "Leikes moeder belde: Daab en Roso hadden het filmpje gemaakt.",
+        "{N}'s moeder belde: {B} en {M} hadden het filmpje gemaakt.",
+        ("Leikes", UNREGISTERED, (14,)), ("Daab", UNREGISTERED, (2,)),
+        ("Roso", UNREGISTERED, (13,)),
+        decide=party("Leikes", 14) | party("Daab", 2) | party("Roso", 13)),
+    "typing-slip-in-a-surname": note(
+        "staff", "Gesprek met meneer Vermeulan en mevrouw Okafro.",
+        "Gesprek met meneer {P1} en mevrouw {oA}.",
+        ("Vermeulan", UNREGISTERED, (14,)), ("Okafro", UNREGISTERED, (1, 24)),
+        decide=hide("Vermeulan") | party("Okafro", 24)),
     # -- spacing, line breaks, invisible characters ---------------------------------------
     "double-space": note("staff", "Noor  Okafor en Daan de Vries kregen ruzie.",
                          "{A} en {B} kregen ruzie."),

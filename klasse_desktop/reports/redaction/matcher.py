@@ -8,7 +8,8 @@ them: the redactor never picks one itself. A capitalised word that sounds like a
 registered name part but is spelled otherwise ("Mohamed", "Janssen") is reported as
 a variant, which the redactor only ever flags; so is a capitalised word that is the
 start of a registered first name, or that start made small ("Liek" and "Liekje" for
-Lieke, "Sammie" for Samira): a nickname, perhaps.
+Lieke, "Sammie" for Samira): a nickname, perhaps; and so is one typing slip away from
+a registered name part ("Leike" for Lieke, "Yusif" for Yusuf).
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class NameMatcher:
                 if len(letters) >= _GIVEN_MIN:
                     given_parts.setdefault(letters, set()).add(person_id)
         self._given = {part: frozenset(ids) for part, ids in given_parts.items()}
+        self._parts = {part: ids for part, ids in self._glued.items() if len(part) >= _GIVEN_MIN}
 
     def find(self, text: str) -> list[NameHit]:
         """Every registered name in `text` (already NFC), left to right, not overlapping."""
@@ -123,7 +125,7 @@ class NameMatcher:
             )  # fmt: skip
         if self._variants:
             hits = self._spelling_variants(text, skel, hits)
-        return self._short_forms(text, skel, hits) if self._given else hits
+        return self._near_forms(text, skel, hits) if self._parts else hits
 
     def glued_in(self, text: str) -> frozenset[int]:
         """People with a name part anywhere in `text`, also glued to other words
@@ -163,11 +165,12 @@ class NameMatcher:
             hits.append(variant)
         return sorted(hits, key=lambda h: h.start)
 
-    def _short_forms(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
+    def _near_forms(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
         """Capitalised words that are the start of a registered first name, as typed or
-        made small ("Liek", "Liekje" for Lieke; "Sam", "Sammie" for Samira): perhaps a
-        nickname of theirs, perhaps another name. Flagged with the people they may be,
-        never replaced. A common word at the start of a sentence ("Dan" with a Daniel
+        made small ("Liek", "Liekje" for Lieke; "Sam", "Sammie" for Samira), or one
+        typing slip away from a registered name part ("Leike", "Yusif"): perhaps that
+        person, perhaps someone else. Flagged with the people they may be, never
+        replaced. A common word at the start of a sentence ("Dan" with a Daniel
         registered) is left alone."""
         found = []
         for match in _SHORT_WORD.finditer(skel.text):
@@ -177,20 +180,41 @@ class NameMatcher:
             word = match.group()
             if word in common_words() and at_sentence_start(text, start):
                 continue
-            people = self._short_of(word)
+            bare = self._near(word[:-1]) if len(word) > _GIVEN_MIN and word[-1] == "s" else None
+            people = self._near(word) | (bare or frozenset())
             if people:
                 form = NameForm(re.escape(word), 1, "given")
-                found.append(NameHit(start, end, text[start:end], people, form, False, False, True))
+                hit = NameHit(start, end, text[start:end], people, form, bool(bare), False, True)
+                found.append(hit)
         return sorted(hits + found, key=lambda h: h.start) if found else hits
 
+    def _near(self, word: str) -> frozenset[int]:
+        return self._short_of(word) | self._slip_of(word)
+
     def _short_of(self, word: str) -> frozenset[int]:
-        small = _SMALL.search(word)  # always matches (everything in it is optional)
+        small = _SMALL.search(word)  # always matches (all of it is optional)
         stems = {word, word[: small.start()] if small else word}
         stems |= {s[:-1] for s in stems if len(s) > _SHORT_MIN and s[-1] == s[-2]}  # Samm-ie
         people = [
             ids for part, ids in self._given.items()
             for stem in stems
             if len(stem) >= _SHORT_MIN and part != stem and part.startswith(stem)
+        ]  # fmt: skip
+        return frozenset().union(*people) if people else frozenset()
+
+    def _slip_of(self, word: str) -> frozenset[int]:
+        """People with a name part one slip away from `word`: a letter added, left out,
+        changed or swapped with the next. The first letter must be the same. A name of
+        four letters has too many Dutch words one letter away ("Maak" from Maas, "Past"
+        from Post), so there only two letters swapped or a key's neighbour count
+        ("Roso" for Roos, "Daab" for Daan), and never a common word."""
+        if len(word) < _GIVEN_MIN:
+            return frozenset()
+        common = word in common_words()
+        people = [
+            ids for part, ids in self._parts.items()
+            if word[0] == part[0] and one_slip(word, part)
+            and (len(part) > _GIVEN_MIN or (not common and near_keys(word, part)))
         ]  # fmt: skip
         return frozenset().union(*people) if people else frozenset()
 
@@ -209,3 +233,50 @@ class NameMatcher:
             return False
         # Capitals say nothing in "IK BEN BOOS", nor at the start of a sentence.
         return typed[:1].islower() or shouted or at_sentence_start(text, start)
+
+
+def one_slip(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with one letter added, left out or changed, or two
+    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
+    if abs(len(typed) - len(name)) > 1 or typed == name:
+        return False
+    i = 0
+    while i < min(len(typed), len(name)) and typed[i] == name[i]:
+        i += 1
+    if len(typed) == len(name):
+        rest_same = typed[i + 1 :] == name[i + 1 :]
+        swapped = typed[i : i + 2] == name[i : i + 2][::-1] and typed[i + 2 :] == name[i + 2 :]
+        return rest_same or swapped
+    if len(typed) > len(name):
+        return typed[i + 1 :] == name[i:]
+    return typed[i:] == name[i + 1 :]
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_PLACES = {key: (row, i) for row, keys in enumerate(_ROWS) for i, key in enumerate(keys)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Keys next to each other on a QWERTY keyboard (rows are staggered to the right)."""
+    if a not in _PLACES or b not in _PLACES:
+        return False
+    (row_a, i), (row_b, j) = _PLACES[a], _PLACES[b]
+    if row_a == row_b:
+        return abs(i - j) == 1
+    if row_b == row_a - 1:
+        return j in (i, i + 1)
+    if row_b == row_a + 1:
+        return j in (i - 1, i)
+    return False
+
+
+def near_keys(typed: str, name: str) -> bool:
+    """`typed` is `name` with two neighbouring letters swapped, or one letter typed
+    with the key next to it (same length)."""
+    if len(typed) != len(name):
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+    if len(diffs) == 2:
+        i, j = diffs
+        return j == i + 1 and typed[i] == name[j] and typed[j] == name[i]
+    return len(diffs) == 1 and _neighbours(typed[diffs[0]], name[diffs[0]])
