@@ -155,6 +155,11 @@ CORPUS = {
         ("Leikes", UNREGISTERED, (14,)), ("Daab", UNREGISTERED, (2,)),
         ("Roso", UNREGISTERED, (13,)),
         decide=party("Leikes", 14) | party("Daab", 2) | party("Roso", 13)),
+    "typing-slip-in-lower-case-chat": note(
+        "pupil", "[21:14] leike: heb jij het filmpje van vermeulen gezien\n[21:15] bo: ja",
+        "[21:14] {N}: heb jij het filmpje van {N} gezien\n[21:15] {D}: ja",
+        ("leike", UNREGISTERED, (14,)), ("bo", WORD_OR_NAME, (4,)),
+        decide=party("leike", 14) | party("bo", 4)),
     "typing-slip-in-a-surname": note(
         "staff", "Gesprek met meneer Vermeulan en mevrouw Okafro.",
         "Gesprek met meneer {P1} en mevrouw {oA}.",

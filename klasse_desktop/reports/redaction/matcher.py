@@ -171,25 +171,40 @@ class NameMatcher:
         typing slip away from a registered name part ("Leike", "Yusif"): perhaps that
         person, perhaps someone else. Flagged with the people they may be, never
         replaced. A common word at the start of a sentence ("Dan" with a Daniel
-        registered) is left alone."""
+        registered) is left alone. In lower case, as in a pasted chat ("leike zei
+        het"), only slips of names of five letters or more: the starts of names and
+        the slips of short ones are ordinary words there."""
         found = []
+        common = common_words()
         for match in _SHORT_WORD.finditer(skel.text):
             start, end = skel.span(match.start(), match.end())
-            if not text[start].isupper() or any(h.start < end and start < h.end for h in hits):
+            if any(h.start < end and start < h.end for h in hits):
                 continue
-            word = match.group()
-            if word in common_words() and at_sentence_start(text, start):
+            word, capital = match.group(), text[start].isupper()
+            if word in common and (at_sentence_start(text, start) or not capital):
                 continue
-            bare = self._near(word[:-1]) if len(word) > _GIVEN_MIN and word[-1] == "s" else None
-            people = self._near(word) | (bare or frozenset())
+            bare = word[:-1] if len(word) > _GIVEN_MIN and word[-1] == "s" else None
+            near = self._near if capital else self._long_slip_of
+            from_bare = near(bare) if bare else frozenset()
+            people = near(word) | from_bare
             if people:
                 form = NameForm(re.escape(word), 1, "given")
-                hit = NameHit(start, end, text[start:end], people, form, bool(bare), False, True)
+                possessive = bool(from_bare)
+                hit = NameHit(start, end, text[start:end], people, form, possessive, False, True)
                 found.append(hit)
         return sorted(hits + found, key=lambda h: h.start) if found else hits
 
     def _near(self, word: str) -> frozenset[int]:
         return self._short_of(word) | self._slip_of(word)
+
+    def _long_slip_of(self, word: str) -> frozenset[int]:
+        if len(word) <= _GIVEN_MIN:
+            return frozenset()
+        people = [
+            ids for part, ids in self._parts.items()
+            if len(part) > _GIVEN_MIN and word[0] == part[0] and one_slip(word, part)
+        ]  # fmt: skip
+        return frozenset().union(*people) if people else frozenset()
 
     def _short_of(self, word: str) -> frozenset[int]:
         small = _SMALL.search(word)  # always matches (all of it is optional)
