@@ -148,6 +148,11 @@ CORPUS = {
         "staff", "Lieke en Sam kwamen samen; Samen met juf Els.",
         "{N} en {P1} kwamen samen; Samen met juf Els.",
         ("Sam", UNREGISTERED, (15,)), decide=hide("Sam")),
+    "handle-without-at": note(
+        "pupil", "Gepost door LiekevdB, gedeeld door Samiraaa; verkocht via Marktplaats.",
+        "Gepost door {N}, gedeeld door {P1}; verkocht via Marktplaats.",
+        ("LiekevdB", UNREGISTERED, (14,)), ("Samiraaa", UNREGISTERED, (15,)),
+        decide=party("LiekevdB", 14) | hide("Samiraaa")),
     # -- typing slips: a letter swapped, changed, added or left out ----------------------
     "typing-slips": note(
         "pupil", "Leikes moeder belde: Daab en Roso hadden het filmpje gemaakt.",

@@ -168,8 +168,9 @@ class NameMatcher:
     def _near_forms(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
         """Capitalised words that are the start of a registered first name, as typed or
         made small ("Liek", "Liekje" for Lieke; "Sam", "Sammie" for Samira), or one
-        typing slip away from a registered name part ("Leike", "Yusif"): perhaps that
-        person, perhaps someone else. Flagged with the people they may be, never
+        typing slip away from a registered name part ("Leike", "Yusif"), or that begin
+        with a registered first name ("LiekevdB"): perhaps that person, perhaps someone
+        else. Flagged with the people they may be, never
         replaced. A common word at the start of a sentence ("Dan" with a Daniel
         registered) is left alone. In lower case, as in a pasted chat ("leike zei
         het"), only slips of names of five letters or more: the starts of names and
@@ -195,7 +196,17 @@ class NameMatcher:
         return sorted(hits + found, key=lambda h: h.start) if found else hits
 
     def _near(self, word: str) -> frozenset[int]:
-        return self._short_of(word) | self._slip_of(word)
+        return self._short_of(word) | self._slip_of(word) | self._glued_after(word)
+
+    def _glued_after(self, word: str) -> frozenset[int]:
+        """People whose first name starts a longer word: a handle typed without its @
+        ("LiekevdB", "YusufEA"), a name drawn out ("Liekeee"). Not a common word
+        ("Markt" with a Mark registered)."""
+        if word in common_words():
+            return frozenset()
+        people = [ids for part, ids in self._given.items()
+                  if len(word) > len(part) and word.startswith(part)]  # fmt: skip
+        return frozenset().union(*people) if people else frozenset()
 
     def _long_slip_of(self, word: str) -> frozenset[int]:
         if len(word) <= _GIVEN_MIN:
