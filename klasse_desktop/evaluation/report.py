@@ -187,7 +187,8 @@ def build_report(
     merged: Merged, *, foundation: str, language: str, rules: RuleSet | None = None,
     issued_on: date | None = None,
 ) -> bytes:  # fmt: skip
-    """The finished PDF/A-2b (raises reports.pdfa.PdfaError if it does not validate)."""
+    """The finished PDF/A-2b (reports.pdfa.PdfaError if a character has no glyph, or,
+    with the whole validator switched on, if the file does not validate)."""
     builder = _Builder(merged, rules, language, issued_on or date.today())
     s = builder.s
     title = report_title()

@@ -44,9 +44,10 @@ _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 
 class PdfaError(RuntimeError):
-    """The written file did not validate as PDF/A. The message says so in the user's
+    """The file is not PDF/A: a character drawn without a glyph (`document`), or the
+    whole validator's findings (`to_pdfa`). The message says so in the user's
     language, names the part of the report that caused it when that is known (see
-    `case_report`), and ends with the validator's findings."""
+    `case_report`), and ends with the details."""
 
     def __init__(self, summary: str, place: str | None = None) -> None:
         self.summary, self.place = summary, place
