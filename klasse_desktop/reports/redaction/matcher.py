@@ -170,11 +170,11 @@ class NameMatcher:
         made small ("Liek", "Liekje" for Lieke; "Sam", "Sammie" for Samira), or one
         typing slip away from a registered name part ("Leike", "Yusif"), or that begin
         with a registered first name ("LiekevdB"): perhaps that person, perhaps someone
-        else. Flagged with the people they may be, never
-        replaced. A common word at the start of a sentence ("Dan" with a Daniel
-        registered) is left alone. In lower case, as in a pasted chat ("leike zei
-        het"), only slips of names of five letters or more: the starts of names and
-        the slips of short ones are ordinary words there."""
+        else. Flagged with the people they may be, never replaced. A common word at
+        the start of a sentence ("Dan" with a Daniel registered) is left alone. In
+        lower case, as in a pasted chat ("leike zei het"), only slips of names of five
+        letters or more: the starts of names and the slips of short ones are ordinary
+        words there."""
         found = []
         common = common_words()
         for match in _SHORT_WORD.finditer(skel.text):
@@ -209,6 +209,7 @@ class NameMatcher:
         return frozenset().union(*people) if people else frozenset()
 
     def _long_slip_of(self, word: str) -> frozenset[int]:
+        """`_slip_of` for a word in lower case: names of five letters or more only."""
         if len(word) <= _GIVEN_MIN:
             return frozenset()
         people = [
