@@ -153,6 +153,11 @@ CORPUS = {
         "Gepost door {N}, gedeeld door {P1}; verkocht via Marktplaats.",
         ("LiekevdB", UNREGISTERED, (14,)), ("Samiraaa", UNREGISTERED, (15,)),
         decide=party("LiekevdB", 14) | hide("Samiraaa")),
+    "name-spelled-out": note(
+        "pupil", "In de groepsapp: L I E K E stinkt!!! en d.a.a.n ook",
+        "In de groepsapp: {N} stinkt!!! en {B} ook",
+        ("L I E K E", UNREGISTERED, (14,)), ("d.a.a.n", UNREGISTERED, (2,)),
+        decide=party("L I E K E", 14) | party("d.a.a.n", 2)),
     # -- typing slips: a letter swapped, changed, added or left out ----------------------
     "typing-slips": note(
         "pupil", "Leikes moeder belde: Daab en Roso hadden het filmpje gemaakt.",

@@ -34,6 +34,7 @@ _SHORT_WORD = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
 # What Dutch puts after a name (or its start) to make it small or fond, then a
 # possessive s: Liekje, Sammie, Semmetje, Lieks.
 _SMALL = re.compile(r"(?:etje|tje|pje|kje|je|ie|y|ke)?s?$")
+_SPACED = re.compile(r"(?<![a-z0-9])[a-z](?:[ .][a-z]){2,}(?![a-z0-9])")  # l i e k e
 _SHORT_MIN = 3  # letters of a start that counts: "Sam", "Liek"; not "Mo"
 _GIVEN_MIN = 4  # letters of a first name whose start is looked for
 _OPENERS = "\"'“”‘’„«»‹›([{-–—*•>"  # may stand between a sentence end and its first word
@@ -125,7 +126,10 @@ class NameMatcher:
             )  # fmt: skip
         if self._variants:
             hits = self._spelling_variants(text, skel, hits)
-        return self._near_forms(text, skel, hits) if self._parts else hits
+        if self._parts:
+            hits = self._near_forms(text, skel, hits)
+            hits = self._spaced_out(text, skel, hits)
+        return hits
 
     def glued_in(self, text: str) -> frozenset[int]:
         """People with a name part anywhere in `text`, also glued to other words
@@ -193,6 +197,21 @@ class NameMatcher:
                 possessive = bool(from_bare)
                 hit = NameHit(start, end, text[start:end], people, form, possessive, False, True)
                 found.append(hit)
+        return sorted(hits + found, key=lambda h: h.start) if found else hits
+
+    def _spaced_out(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
+        """A name typed one letter at a time ("L I E K E stinkt", "l.i.e.k.e"): the
+        letters together are a registered name part or near one; flagged."""
+        found = []
+        for match in _SPACED.finditer(skel.text):
+            start, end = skel.span(match.start(), match.end())
+            if any(h.start < end and start < h.end for h in hits):
+                continue
+            word = "".join(ch for ch in match.group() if ch.isalpha())
+            people = self._glued.get(word, frozenset()) | self._near(word)
+            if people:
+                form = NameForm(re.escape(match.group()), 1, "given")
+                found.append(NameHit(start, end, text[start:end], people, form, False, False, True))
         return sorted(hits + found, key=lambda h: h.start) if found else hits
 
     def _near(self, word: str) -> frozenset[int]:
