@@ -21,6 +21,7 @@ from klasse_desktop.cases.person_export import export_person, to_text
 from klasse_desktop.cases.repository import CaseRegister
 from klasse_desktop.cases.search import search
 from klasse_desktop.cases.wizard_notes import save_wizard_run
+from klasse_desktop.i18n_dates import format_date
 from klasse_desktop.protocol.engine import WizardRun
 from tests.cases_helpers import PASSPHRASE, PROTOCOL_VERSION, open_register
 
@@ -214,7 +215,14 @@ def test_export_for_one_person(register):
     assert [c["case"]["number"] for c in export["cases"]] == [case.number]
     assert export["cases"][0]["as_party"][0]["class_or_function"] == "groep 7"
     assert "Sam de Vries" not in json.dumps(export)
-    assert "Gesprek met Zoë." in to_text(export)
+    text = to_text(export)
+    assert "Gesprek met Zoë." in text
+    # Words and dates as the reader (a parent, often) says them, not stored codes.
+    assert "  Als leerling: Zoë Janssen groep 7" in text
+    assert "(Waarneming, " in text and "observation" not in text
+    assert "; status open; dossier leerlingendossier." in text
+    day = format_date(date.today(), "nl")
+    assert f"  [{day}] (Waarneming, " in text and f"Geopend {day};" in text
     with pytest.raises(NotFoundError):
         export_person(register, "Niemand Bekend")
 

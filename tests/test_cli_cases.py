@@ -350,7 +350,8 @@ def test_export_person_as_text_json_and_file(case, capsys, tmp_path):
     assert code == 0
     assert out.startswith("Everything the case register holds about: zoe janssen\n")
     assert "Exported on " in out and " by Directeur Test." in out
-    assert "  As leerling: Zoë Janssen groep 7" in out
+    assert "  As pupil: Zoë Janssen groep 7" in out  # words, not the stored "leerling"
+    assert "] (Observation, Directeur Test)" in out and "observation" not in out
     assert "    Melding van de mentor: pesten." in out
     _, out, _ = en(capsys, "export-person", "Zoë", "--format", "json")
     data = json.loads(out)

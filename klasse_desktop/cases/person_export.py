@@ -15,9 +15,22 @@ from sqlmodel import col, select
 
 from klasse_desktop.cases import audit
 from klasse_desktop.cases.errors import NotFoundError
-from klasse_desktop.cases.models import Attachment, Case, Entry, Party, without_file_data
+from klasse_desktop.cases.models import (
+    ENTRY_KIND_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    Attachment,
+    Case,
+    Entry,
+    Party,
+    label_of,
+    without_file_data,
+)
 from klasse_desktop.cases.repository import CaseRegister
-from klasse_desktop.i18n import _
+from klasse_desktop.i18n import _, current_language
+from klasse_desktop.i18n_dates import format_date
+from klasse_desktop.protocol.labels import file_type_label
+from klasse_desktop.protocol.models import FileType
 from klasse_desktop.protocol.search import fold
 
 
@@ -81,30 +94,51 @@ def to_json(export: dict[str, Any]) -> str:
 
 
 def to_text(export: dict[str, Any]) -> str:
-    """A readable version of the same export, for handing to the person."""
+    """A readable version of the same export, for handing to the person: values as
+    words and dates as the reader says them ("3 maart 2026", "Gesprek"), in the current
+    language. The JSON keeps the stored values."""
+    language = current_language()
+
+    def day(value: str) -> str:
+        return format_date(date.fromisoformat(value[:10]), language)
+
+    exported = datetime.fromisoformat(export["exported_at"])
     lines = [
         _("Everything the case register holds about: {name}").format(name=export["person"]),
-        _("Exported on {at} by {by}.").format(at=export["exported_at"], by=export["exported_by"]),
+        _("Exported on {at} by {by}.").format(
+            at=f"{format_date(exported.date(), language)}, {exported:%H:%M}",
+            by=export["exported_by"],
+        ),
         "",
     ]
     for item in export["cases"]:
         case = item["case"]
         lines.append(f"{case['number']} — {case['title']}")
+        status = label_of(STATUS_LABELS, case["status"]).lower()
         lines.append(
             _("Opened {opened}; status {status}; file {file}.").format(
-                opened=case["opened_on"], status=case["status"], file=case["file_type"]
+                opened=day(case["opened_on"]), status=status, file=_file_label(case["file_type"])
             )
         )
         for party in item["as_party"]:
             line = _("  As {role}: {name} {extra}").format(
-                role=party["role"], name=party["name"], extra=party["class_or_function"]
-            )
+                role=label_of(ROLE_LABELS, party["role"]).lower(), name=party["name"],
+                extra=party["class_or_function"],
+            )  # fmt: skip
             lines.append(line.rstrip())
         for entry in item["entries"]:
-            lines.append(f"  [{entry['event_date']}] ({entry['kind']}, {entry['author']})")
+            kind = label_of(ENTRY_KIND_LABELS, entry["kind"])
+            lines.append(f"  [{day(entry['event_date'])}] ({kind}, {entry['author']})")
             lines.extend(f"    {line}" for line in entry["text"].splitlines())
         for attachment in item["attachments"]:
             lines.append(_("  Attachment: {name} ({size} bytes)").format(
                 name=attachment["filename"], size=attachment["size"]))  # fmt: skip
         lines.append("")
     return "\n".join(lines)
+
+
+def _file_label(value: str) -> str:
+    try:
+        return file_type_label(FileType(value))
+    except ValueError:
+        return value
