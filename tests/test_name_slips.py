@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klasse_desktop.reports.redaction.matcher import NameMatcher, near_keys, one_slip
+from klasse_desktop.reports.redaction.matcher import NameMatcher
+from klasse_desktop.reports.redaction.slips import near_keys, one_slip
 
 
 def _distance(a: str, b: str) -> int:

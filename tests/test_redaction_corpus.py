@@ -158,6 +158,11 @@ CORPUS = {
         "In de groepsapp: {N} stinkt!!! en {B} ook",
         ("L I E K E", UNREGISTERED, (14,)), ("d.a.a.n", UNREGISTERED, (2,)),
         decide=party("L I E K E", 14) | party("d.a.a.n", 2)),
+    "initials": note(
+        "pupil", "DdV en A.v.d.B. hadden ruzie; de IB en GGD weten het.",
+        "{B} en {H} hadden ruzie; de IB en GGD weten het.",
+        ("DdV", UNREGISTERED, (2,)), ("A.v.d.B.", UNREGISTERED, (8,)),
+        decide=party("DdV", 2) | party("A.v.d.B.", 8)),
     # -- typing slips: a letter swapped, changed, added or left out ----------------------
     "typing-slips": note(
         "pupil", "Leikes moeder belde: Daab en Roso hadden het filmpje gemaakt.",

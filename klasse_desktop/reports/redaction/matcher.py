@@ -28,6 +28,7 @@ from klasse_desktop.reports.redaction.name_forms import (
     suffix_pattern,
     variant_keys,
 )
+from klasse_desktop.reports.redaction.slips import near_keys, one_slip
 
 _WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
 _SHORT_WORD = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
@@ -103,6 +104,23 @@ class NameMatcher:
                     given_parts.setdefault(letters, set()).add(person_id)
         self._given = {part: frozenset(ids) for part, ids in given_parts.items()}
         self._parts = {part: ids for part, ids in self._glued.items() if len(part) >= _GIVEN_MIN}
+        # Initials of whole names ("LvdB" for Lieke van den Berg): three letters or more.
+        initials: dict[str, set[int]] = {}
+        for person_id, name in people_list:
+            given, between, core = split_name(name)
+            letters = "".join(t[0] for t in [*given[:1], *between, *core] if t[:1].isalpha())
+            if len(letters) >= 3 and core:
+                initials.setdefault(letters, set()).add(person_id)
+        self._initials = {key: frozenset(ids) for key, ids in initials.items()}
+        self._initials_regex = (
+            re.compile(
+                "(?<![a-z0-9])(?:"
+                + "|".join(r"\.?".join(key) + r"\.?" for key in sorted(initials, key=len)[::-1])
+                + ")(?![a-z0-9])"
+            )
+            if initials
+            else None
+        )
 
     def find(self, text: str) -> list[NameHit]:
         """Every registered name in `text` (already NFC), left to right, not overlapping."""
@@ -129,7 +147,28 @@ class NameMatcher:
         if self._parts:
             hits = self._near_forms(text, skel, hits)
             hits = self._spaced_out(text, skel, hits)
+        if self._initials_regex is not None:
+            hits = self._initials_of(text, skel, hits)
         return hits
+
+    def _initials_of(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
+        """A registered name written as its initials ("LvdB", "L.v.d.B.", "YEA"):
+        flagged with the people it may be. Three letters need two capitals ("vdb" or
+        "yea" in lower case are as often something else)."""
+        assert self._initials_regex is not None
+        found = []
+        for match in self._initials_regex.finditer(skel.text):
+            start, end = skel.span(match.start(), match.end())
+            typed = text[start:end]
+            key = "".join(ch for ch in match.group() if ch.isalpha())
+            if any(h.start < end and start < h.end for h in hits) or key not in self._initials:
+                continue
+            if len(key) == 3 and sum(ch.isupper() for ch in typed) < 2:
+                continue
+            form = NameForm(re.escape(match.group()), 1, "initials")
+            people = self._initials[key]
+            found.append(NameHit(start, end, typed, people, form, False, False, True))
+        return sorted(hits + found, key=lambda h: h.start) if found else hits
 
     def glued_in(self, text: str) -> frozenset[int]:
         """People with a name part anywhere in `text`, also glued to other words
@@ -279,50 +318,3 @@ class NameMatcher:
             return False
         # Capitals say nothing in "IK BEN BOOS", nor at the start of a sentence.
         return typed[:1].islower() or shouted or at_sentence_start(text, start)
-
-
-def one_slip(typed: str, name: str) -> bool:
-    """Whether `typed` is `name` with one letter added, left out or changed, or two
-    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
-    if abs(len(typed) - len(name)) > 1 or typed == name:
-        return False
-    i = 0
-    while i < min(len(typed), len(name)) and typed[i] == name[i]:
-        i += 1
-    if len(typed) == len(name):
-        rest_same = typed[i + 1 :] == name[i + 1 :]
-        swapped = typed[i : i + 2] == name[i : i + 2][::-1] and typed[i + 2 :] == name[i + 2 :]
-        return rest_same or swapped
-    if len(typed) > len(name):
-        return typed[i + 1 :] == name[i:]
-    return typed[i:] == name[i + 1 :]
-
-
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_PLACES = {key: (row, i) for row, keys in enumerate(_ROWS) for i, key in enumerate(keys)}
-
-
-def _neighbours(a: str, b: str) -> bool:
-    """Keys next to each other on a QWERTY keyboard (rows are staggered to the right)."""
-    if a not in _PLACES or b not in _PLACES:
-        return False
-    (row_a, i), (row_b, j) = _PLACES[a], _PLACES[b]
-    if row_a == row_b:
-        return abs(i - j) == 1
-    if row_b == row_a - 1:
-        return j in (i, i + 1)
-    if row_b == row_a + 1:
-        return j in (i - 1, i)
-    return False
-
-
-def near_keys(typed: str, name: str) -> bool:
-    """`typed` is `name` with two neighbouring letters swapped, or one letter typed
-    with the key next to it (same length)."""
-    if len(typed) != len(name):
-        return False
-    diffs = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
-    if len(diffs) == 2:
-        i, j = diffs
-        return j == i + 1 and typed[i] == name[j] and typed[j] == name[i]
-    return len(diffs) == 1 and _neighbours(typed[diffs[0]], name[diffs[0]])
