@@ -142,6 +142,15 @@ def reopened(folder) -> CaseRegister:  # type: ignore[no-untyped-def]
     return CaseRegister.open(folder / "register", PASSPHRASE, ACTOR, kdf=FAST_KDF)
 
 
+def shown_entry_dialog(win, number: str, text: str = "") -> EntryDialog:  # type: ignore[no-untyped-def]
+    """The "new entry" dialog of case `number`, open on the window, holding `text`."""
+    dialog = EntryDialog(win.register_session, number, parent=win)
+    dialog.show()
+    if text:
+        dialog.text.setPlainText(text)
+    return dialog
+
+
 # -- an entry --------------------------------------------------------------------------------
 
 
@@ -149,10 +158,8 @@ def test_saving_an_entry_while_another_program_writes_never_freezes_the_window(
     qtbot, win, seeded, prompts, other_program
 ):
     register, number = win.register_session.register, seeded["photo"]
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
     text = "Gesprek met Fatma Yıldız en haar vader over de groepsapp."
-    dialog.text.setPlainText(text)
+    dialog = shown_entry_dialog(win, number, text)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     program = other_program()
 
@@ -183,10 +190,8 @@ def test_an_entry_refused_because_the_register_stays_busy_keeps_the_text(
 ):
     register, number = win.register_session.register, seeded["photo"]
     short_busy_timeout(register, 200)
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
     text = "Telefoon van Emre ingenomen tot vrijdag."
-    dialog.text.setPlainText(text)
+    dialog = shown_entry_dialog(win, number, text)
     program = other_program()
 
     dialog.accept()
@@ -229,8 +234,7 @@ def test_save_while_a_draft_waits_for_another_program_says_so_and_saves_once(
 ):
     monkeypatch.setattr(entry_dialog, "AUTOSAVE_MS", 50)
     register, number = win.register_session.register, seeded["photo"]
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
+    dialog = shown_entry_dialog(win, number)
     program = other_program()
     ticker = Ticker()
     qtbot.keyClicks(dialog.text, "Ouders van Noor gebeld")
@@ -324,10 +328,8 @@ def test_locking_while_an_entry_waits_for_another_program_saves_it_once(
     win, seeded, data_dir, prompts, other_program
 ):
     register, number = win.register_session.register, seeded["photo"]
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
     text = "Melding bij de vertrouwensinspecteur over Daan."
-    dialog.text.setPlainText(text)
+    dialog = shown_entry_dialog(win, number, text)
     program = other_program()
     dialog.accept()
     ticker = Ticker()
@@ -352,8 +354,7 @@ def test_locking_while_another_program_writes_still_keeps_the_draft(
     qtbot, win, seeded, data_dir, prompts, other_program
 ):
     register, number = win.register_session.register, seeded["photo"]
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
+    dialog = shown_entry_dialog(win, number)
     qtbot.keyClicks(dialog.text, "Half geschreven: Sem en Lotte")
     program = other_program()
     ticker = Ticker()
@@ -386,8 +387,7 @@ def test_unlocking_at_once_after_the_lock_waits_for_the_kept_draft(qtbot, win, s
 
     monkeypatch.setattr(register_writes, "finish_then_close", finish_slowly)
     number = seeded["photo"]
-    dialog = EntryDialog(win.register_session, number, parent=win)
-    dialog.show()
+    dialog = shown_entry_dialog(win, number)
     qtbot.keyClicks(dialog.text, "Concept over Noor en Daan")
     win.lock_register()
     drive(monkeypatch, UnlockDialog, typed(PASSPHRASE))
