@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from klasse_desktop.reports.redaction.folding import Skeleton, fold_name, skeleton
 from klasse_desktop.reports.redaction.name_forms import (
@@ -52,6 +53,20 @@ class NameHit:
     possessive: bool  # "Daans", "Jo's": the label keeps the 's
     word_or_name: bool  # "ben", "Roos is…": may be a word; the director decides
     variant: bool = False  # "Mohamed" for "Mohammed": maybe them, maybe not; a flag
+
+
+def _anyone(groups: Iterable[frozenset[int]]) -> frozenset[int]:
+    """Everyone in any of `groups`."""
+    return frozenset().union(*groups)
+
+
+def _merged(hits: list[NameHit], found: list[NameHit]) -> list[NameHit]:
+    return sorted(hits + found, key=lambda h: h.start) if found else hits
+
+
+def _taken(hits: list[NameHit], start: int, end: int) -> bool:
+    """Whether a name already found covers any of text[start:end]."""
+    return any(h.start < end and start < h.end for h in hits)
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -161,14 +176,14 @@ class NameMatcher:
             start, end = skel.span(match.start(), match.end())
             typed = text[start:end]
             key = "".join(ch for ch in match.group() if ch.isalpha())
-            if any(h.start < end and start < h.end for h in hits) or key not in self._initials:
+            if _taken(hits, start, end) or key not in self._initials:
                 continue
             if len(key) == 3 and sum(ch.isupper() for ch in typed) < 2:
                 continue
             form = NameForm(re.escape(match.group()), 1, "initials")
             people = self._initials[key]
             found.append(NameHit(start, end, typed, people, form, False, False, True))
-        return sorted(hits + found, key=lambda h: h.start) if found else hits
+        return _merged(hits, found)
 
     def glued_in(self, text: str) -> frozenset[int]:
         """People with a name part anywhere in `text`, also glued to other words
@@ -222,13 +237,13 @@ class NameMatcher:
         common = common_words()
         for match in _SHORT_WORD.finditer(skel.text):
             start, end = skel.span(match.start(), match.end())
-            if any(h.start < end and start < h.end for h in hits):
+            if _taken(hits, start, end):
                 continue
             word, capital = match.group(), text[start].isupper()
             if word in common and (at_sentence_start(text, start) or not capital):
                 continue
             bare = word[:-1] if len(word) > _GIVEN_MIN and word[-1] == "s" else None
-            near = self._near if capital else self._long_slip_of
+            near = self._near if capital else partial(self._slip_of, short_names=False)
             from_bare = near(bare) if bare else frozenset()
             people = near(word) | from_bare
             if people:
@@ -236,7 +251,7 @@ class NameMatcher:
                 possessive = bool(from_bare)
                 hit = NameHit(start, end, text[start:end], people, form, possessive, False, True)
                 found.append(hit)
-        return sorted(hits + found, key=lambda h: h.start) if found else hits
+        return _merged(hits, found)
 
     def _spaced_out(self, text: str, skel: Skeleton, hits: list[NameHit]) -> list[NameHit]:
         """A name typed one letter at a time ("L I E K E stinkt", "l.i.e.k.e"): the
@@ -244,14 +259,14 @@ class NameMatcher:
         found = []
         for match in _SPACED.finditer(skel.text):
             start, end = skel.span(match.start(), match.end())
-            if any(h.start < end and start < h.end for h in hits):
+            if _taken(hits, start, end):
                 continue
             word = "".join(ch for ch in match.group() if ch.isalpha())
             people = self._glued.get(word, frozenset()) | self._near(word)
             if people:
                 form = NameForm(re.escape(match.group()), 1, "given")
                 found.append(NameHit(start, end, text[start:end], people, form, False, False, True))
-        return sorted(hits + found, key=lambda h: h.start) if found else hits
+        return _merged(hits, found)
 
     def _near(self, word: str) -> frozenset[int]:
         return self._short_of(word) | self._slip_of(word) | self._glued_after(word)
@@ -264,17 +279,7 @@ class NameMatcher:
             return frozenset()
         people = [ids for part, ids in self._given.items()
                   if len(word) > len(part) and word.startswith(part)]  # fmt: skip
-        return frozenset().union(*people) if people else frozenset()
-
-    def _long_slip_of(self, word: str) -> frozenset[int]:
-        """`_slip_of` for a word in lower case: names of five letters or more only."""
-        if len(word) <= _GIVEN_MIN:
-            return frozenset()
-        people = [
-            ids for part, ids in self._parts.items()
-            if len(part) > _GIVEN_MIN and word[0] == part[0] and one_slip(word, part)
-        ]  # fmt: skip
-        return frozenset().union(*people) if people else frozenset()
+        return _anyone(people)
 
     def _short_of(self, word: str) -> frozenset[int]:
         small = _SMALL.search(word)  # always matches (all of it is optional)
@@ -285,23 +290,25 @@ class NameMatcher:
             for stem in stems
             if len(stem) >= _SHORT_MIN and part != stem and part.startswith(stem)
         ]  # fmt: skip
-        return frozenset().union(*people) if people else frozenset()
+        return _anyone(people)
 
-    def _slip_of(self, word: str) -> frozenset[int]:
+    def _slip_of(self, word: str, *, short_names: bool = True) -> frozenset[int]:
         """People with a name part one slip away from `word`: a letter added, left out,
         changed or swapped with the next. The first letter must be the same. A name of
         four letters has too many Dutch words one letter away ("Maak" from Maas, "Past"
         from Post), so there only two letters swapped or a key's neighbour count
-        ("Roso" for Roos, "Daab" for Daan), and never a common word."""
-        if len(word) < _GIVEN_MIN:
+        ("Roso" for Roos, "Daab" for Daan), never a common word; and without
+        `short_names` (a word in lower case) no word or name of four letters at all."""
+        if len(word) < (_GIVEN_MIN if short_names else _GIVEN_MIN + 1):
             return frozenset()
         common = word in common_words()
         people = [
             ids for part, ids in self._parts.items()
             if word[0] == part[0] and one_slip(word, part)
-            and (len(part) > _GIVEN_MIN or (not common and near_keys(word, part)))
+            and (len(part) > _GIVEN_MIN
+                 or (short_names and not common and near_keys(word, part)))
         ]  # fmt: skip
-        return frozenset().union(*people) if people else frozenset()
+        return _anyone(people)
 
     @staticmethod
     def _maybe_a_word(text: str, start: int, typed: str, form: NameForm, suffix: str) -> bool:
