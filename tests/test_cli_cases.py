@@ -597,3 +597,42 @@ def test_the_cli_does_not_load_the_register_for_other_commands():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stderr == ""
+
+
+def test_a_folder_this_user_may_not_write_is_said_in_dutch(case, capsys, monkeypatch):
+    """The system's own text ("Permission denied") is English in every language."""
+    import errno
+
+    from klasse_desktop import folder_lock
+
+    def refused(folder):  # type: ignore[no-untyped-def]
+        raise PermissionError(
+            errno.EACCES, "Permission denied", str(folder / "klasse-desktop.lock")
+        )
+
+    monkeypatch.setattr(folder_lock, "acquire", refused)
+    code, out, err = run(capsys, "cases", "add-entry", "K-2026-0001", "--text", "Nog een notitie.")
+    message = one_line_error(code, out, err)
+    assert message.startswith("klasse-desktop: Deze gebruiker mag niet schrijven in ")
+    assert message.endswith("klasse-desktop.lock. De opdracht is gestopt.")
+    assert "Permission denied" not in err
+
+
+@pytest.mark.parametrize(
+    ("error", "dutch"),
+    [
+        (OSError(28, "No space left on device", "/mnt/usb/register.db"),
+         "De schijf is vol (/mnt/usb/register.db). De opdracht is gestopt; maak ruimte vrij "
+         "en probeer het opnieuw."),
+        (OSError(30, "Read-only file system", "/mnt/cd/register"),
+         "/mnt/cd/register staat op een schijf waarop niet geschreven kan worden. De opdracht "
+         "is gestopt."),
+        (OSError(5, "Input/output error"),
+         "een bestand van Klasse Desktop kon niet worden gebruikt (Input/output error). De "
+         "opdracht is gestopt."),
+    ],
+)  # fmt: skip
+def test_disk_errors_are_said_in_the_users_language(error, dutch):
+    from klasse_desktop.cli.errors import os_message
+
+    assert os_message(error) == dutch

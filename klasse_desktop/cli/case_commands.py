@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klasse_desktop.cli.errors import CliError
+from klasse_desktop.cli.errors import CliError, os_message
 from klasse_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -104,8 +104,7 @@ def _user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
         if isinstance(exc, sqlcipher3.Error):
             return _db_message(str(exc))
     if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-        where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror or exc}"
+        return os_message(exc)
     return None
 
 

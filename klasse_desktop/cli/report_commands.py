@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klasse_desktop.cli.case_commands import _boundary, _number, _register
-from klasse_desktop.cli.errors import CliError
+from klasse_desktop.cli.errors import CliError, os_message
 from klasse_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -215,9 +215,7 @@ def cmd_advice(args: argparse.Namespace) -> int:
     try:
         write_atomically(pdf, target)
     except OSError as exc:
-        raise CliError(
-            _("The file could not be written ({reason}).").format(reason=exc.strerror or exc)
-        ) from None
+        raise CliError(os_message(exc)) from None
     print(_("Advice record written to {path}.").format(path=target))
     return 0
 
